@@ -49,7 +49,7 @@ import org.sqlite.SQLiteDataSource;
  * and the metrics (its schema, whether it answers, whether the server takes another connection).
  * Beside it, each idea in a file of its own: the openings ({@link SqliteOpening},
  * {@link PostgresqlOpening}), the schema's check and migration ({@link SchemaHistory},
- * {@link Migrating}), how a connection is waited for ({@link ThreadsWait}, {@link Patient},
+ * {@link Migrating}), how a connection is waited for ({@link ThreadsWait}, {@link Patient}, {@link GivingWay},
  * {@link NoRollbackWithoutConnection}), and what the features call where the vendors differ
  * ({@link Transactions}, {@link PendingStamps}).
  */
@@ -69,6 +69,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseAddress server;
     /** The last migration applied when this process opened the database (Flyway's installed_rank). */
     private final Integer migratedTo;
+    /** The pool as jOOQ and Flyway take its connections, each thread's wait for one its own ({@link #waitingAtMost}). */
+    private final ThreadsWait connections;
     /** Where Flyway's view of the migrations is read ({@link #migrations}). */
     private final javax.sql.DataSource history;
     /** What tells a SQLite file's commits apart cheaply, for the feed's head before each search; null on PostgreSQL. */
@@ -76,13 +78,14 @@ public final class Database implements AutoCloseable {
     /** How the opening knew the schema to be this build's. */
     private final SchemaCheck schemaCheck;
 
+    /** {@code givingWay}: which writes of a SQLite file's pool give way at once ({@link GivingWay}); null on PostgreSQL. */
     Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
-             javax.sql.DataSource history, SchemaCheck schemaCheck) {
+             javax.sql.DataSource history, SchemaCheck schemaCheck, GivingWay givingWay) {
         this.pool = pool;
         this.schemaCheck = schemaCheck;
         this.migrations = migrations;
         this.server = server;
-        ThreadsWait connections = new ThreadsWait(pool);
+        this.connections = new ThreadsWait(pool);
         // On PostgreSQL Flyway reads its history through the pool: it waits as any reading of this thread does.
         this.history = history == pool ? connections : history;
         DefaultConfiguration configuration = new DefaultConfiguration();
@@ -92,6 +95,9 @@ public final class Database implements AutoCloseable {
                 ? new SqliteCommits(fileUrl(pool), SqliteOpening.readOnlyConfig()) : null;
         if (commits != null) {
             HeadWatch.count(configuration, commits);
+        }
+        if (givingWay != null) {
+            GivingWay.giveTo(configuration, givingWay);
         }
         this.dsl = DSL.using(configuration);
         this.migratedTo = SchemaHistory.lastMigration(dsl);
@@ -399,7 +405,7 @@ public final class Database implements AutoCloseable {
      * others said 503 after 5 s, and left a balancer's rotation while it served.
      */
     public <T> T waitingAtMost(Duration wait, java.util.function.Supplier<T> reading) {
-        return ThreadsWait.waitingAtMost(wait, reading);
+        return connections.waitingAtMost(wait, reading);
     }
 
     @Override

@@ -41,7 +41,7 @@ final class Migrating {
 
     static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
                                      DatabaseAddress server, javax.sql.DataSource history, SchemaHistory.Seen seen,
-                                     WriteWait writeWait) {
+                                     WriteWait writeWait, GivingWay givingWay) {
         SchemaCheck by = seen.by();
         try {
             // Seen at this version read-only: migrated only if another version migrated it since.
@@ -61,7 +61,7 @@ final class Migrating {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, migrations, server, history, by);
+        return new Database(pool, dialect, migrations, server, history, by, givingWay);
     }
 
     /**

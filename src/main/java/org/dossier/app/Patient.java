@@ -10,37 +10,40 @@ import org.sqlite.BusyHandler;
  */
 final class Patient extends BusyHandler {
 
-    /** Set while this thread runs a write that gives way at once ({@link Transactions#ifFree}). */
-    static final ThreadLocal<Boolean> GIVING_WAY = ThreadLocal.withInitial(() -> Boolean.FALSE);
-
     private final long waitNanos;
     /** When every wait ends, whenever it began ({@link #until}); unused when {@code waitNanos} is each wait's. */
     private final long until;
     private final boolean untilFixed;
     /** Told as each wait begins. */
     private final Runnable waiting;
+    /** Which writes of the pool give way at once, not waiting at all ({@link Transactions#ifFree}); null for an opening's, which runs none. */
+    private final GivingWay givingWay;
     private long since;
 
-    /** Each wait up to {@code waitNanos} from its first try: a connection of the pool, whose every write waits that long. */
-    Patient(long waitNanos) {
-        this(waitNanos, 0, false, () -> { });
+    /**
+     * Each wait up to {@code waitNanos} from its first try: a connection of the pool, whose every write
+     * waits that long, unless {@code givingWay} says it gives way at once.
+     */
+    Patient(long waitNanos, GivingWay givingWay) {
+        this(waitNanos, 0, false, () -> { }, givingWay);
     }
 
-    private Patient(long waitNanos, long until, boolean untilFixed, Runnable waiting) {
+    private Patient(long waitNanos, long until, boolean untilFixed, Runnable waiting, GivingWay givingWay) {
         this.waitNanos = waitNanos;
         this.until = until;
         this.untilFixed = untilFixed;
         this.waiting = waiting;
+        this.givingWay = givingWay;
     }
 
     /** Every wait up to {@code until} ({@link System#nanoTime}): an opening's, one wait in all ({@link SqliteOpening}). */
     static Patient until(long until, Runnable waiting) {
-        return new Patient(0, until, true, waiting);
+        return new Patient(0, until, true, waiting, null);
     }
 
     @Override
     protected int callback(int tries) {
-        if (GIVING_WAY.get()) {
+        if (givingWay != null && givingWay.now()) {
             return 0;
         }
         long now = System.nanoTime();

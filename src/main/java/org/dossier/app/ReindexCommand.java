@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
-import org.dossier.search.SolrSearchEngine;
+import org.dossier.search.SolrFill;
 import org.dossier.search.SolrSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +39,7 @@ final class ReindexCommand implements Callable<Integer> {
             if (search.onSolr()) {
                 long indexed;
                 try {
-                    indexed = SolrSearchEngine.rebuild(search.solr(), db.dsl(), progress::advanceTo);
+                    indexed = SolrFill.rebuild(search.solr(), db.dsl(), progress::advanceTo);
                 } catch (SolrSetup.OtherConfigset e) {
                     System.err.println("Nothing was rebuilt: " + e.getMessage());
                     return 1;

@@ -109,11 +109,12 @@ final class SqliteOpening {
         // Writers take the write lock when they begin: two writers never deadlock upgrading a read lock.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         long waitNanos = writeWait.duration().toNanos();
+        GivingWay givingWay = new GivingWay();
         SQLiteDataSource source = new SQLiteDataSource(sqlite) {
             @Override
             public SQLiteConnection getConnection(String user, String password) throws SQLException {
                 SQLiteConnection connection = super.getConnection(user, password);
-                BusyHandler.setHandler(connection, new Patient(waitNanos));
+                BusyHandler.setHandler(connection, new Patient(waitNanos, givingWay));
                 return connection;
             }
         };
@@ -127,7 +128,8 @@ final class SqliteOpening {
         } catch (RuntimeException e) {
             throw unopenable(file, e, writeWait);
         }
-        return Migrating.migrated(pool, Database.MIGRATIONS, SQLDialect.SQLITE, file.toString(), null, readOnly(file), current, writeWait);
+        return Migrating.migrated(pool, Database.MIGRATIONS, SQLDialect.SQLITE, file.toString(), null, readOnly(file), current, writeWait,
+                givingWay);
     }
 
     /**

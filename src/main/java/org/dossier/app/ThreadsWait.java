@@ -11,8 +11,6 @@ import java.time.Duration;
  */
 final class ThreadsWait implements javax.sql.DataSource {
 
-    /** How long a connection of the pool is waited for on this thread, when not the pool's own timeout ({@link Database#waitingAtMost}). */
-    private static final ThreadLocal<Duration> WAIT = new ThreadLocal<>();
 
     /** One of {@code pool}'s connections, waited for at most {@code wait} instead of the pool's timeout. */
     static java.sql.Connection takenWithin(HikariDataSource pool, Duration wait) throws SQLException {
@@ -24,30 +22,39 @@ final class ThreadsWait implements javax.sql.DataSource {
         return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
     }
 
-    /** Runs {@code reading} with this thread's connections waited for at most {@code wait} ({@link Database#waitingAtMost}). */
-    static <T> T waitingAtMost(Duration wait, java.util.function.Supplier<T> reading) {
-        Duration before = WAIT.get();
-        WAIT.set(wait);
-        try {
-            return reading.get();
-        } finally {
-            if (before == null) {
-                WAIT.remove();
-            } else {
-                WAIT.set(before);
-            }
-        }
-    }
-
     private final HikariDataSource pool;
+    /**
+     * How long a connection of the pool is waited for on each thread, when not the pool's own timeout
+     * ({@link #waitingAtMost}). A thread's, not passed with each call: jOOQ and Flyway take their
+     * connections through {@link #getConnection()}, which has no parameter, from deep inside what the
+     * caller reads (the search engines' reading of the feed's head through their own jOOQ context,
+     * Flyway's view of the migrations), on the caller's thread, while every other thread shares the
+     * pool with its own timeout. This pool's only: another database's is not waited for so.
+     */
+    private final ThreadLocal<Duration> wait = new ThreadLocal<>();
 
     ThreadsWait(HikariDataSource pool) {
         this.pool = pool;
     }
 
+    /** Runs {@code reading} with this thread's connections waited for at most {@code wait} ({@link Database#waitingAtMost}). */
+    <T> T waitingAtMost(Duration wait, java.util.function.Supplier<T> reading) {
+        Duration before = this.wait.get();
+        this.wait.set(wait);
+        try {
+            return reading.get();
+        } finally {
+            if (before == null) {
+                this.wait.remove();
+            } else {
+                this.wait.set(before);
+            }
+        }
+    }
+
     @Override
     public java.sql.Connection getConnection() throws SQLException {
-        Duration wait = WAIT.get();
+        Duration wait = this.wait.get();
         return wait == null ? pool.getConnection() : takenWithin(pool, wait);
     }
 

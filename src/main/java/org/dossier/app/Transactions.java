@@ -1,5 +1,6 @@
 package org.dossier.app;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -72,11 +73,11 @@ public final class Transactions {
             }
             // In auto-commit, the statement its own transaction: a BEGIN that the lock refused
             // would leave jOOQ a rollback of nothing to make on the pool's connection.
-            Patient.GIVING_WAY.set(Boolean.TRUE);
-            try {
-                write.accept(db);
-            } finally {
-                Patient.GIVING_WAY.remove();
+            Optional<GivingWay> givingWay = GivingWay.of(db);
+            if (givingWay.isPresent()) {
+                givingWay.get().during(() -> write.accept(db));
+            } else {
+                write.accept(db); // no pool of this program's: no busy handler of ours to give way
             }
         } catch (RuntimeException e) {
             throw WriteUnavailable.of(e).orElseThrow(() -> e);

@@ -53,7 +53,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
      * poll (25 lines a second with no replica of a shard left), ZooKeeper's client a warning with its
      * stack trace at each attempt to reconnect (one a second), Curator's notes on its ensemble's
      * configuration at each reconnection, its warnings that a session expired, said with the state LOST.
-     * <li>The clients talk to ZooKeeper through Netty (org.dossier.search.SolrSearchEngine.builder),
+     * <li>The clients talk to ZooKeeper through Netty (org.dossier.search.SolrClients.builder),
      * whose socket says each failed attempt to connect itself ("future isn't success.", a warning with
      * its stack trace, once a second while ZooKeeper is away) and a connection reset by a ZooKeeper
      * that went down as an error with its stack trace ("Unexpected throwable"): the same outage

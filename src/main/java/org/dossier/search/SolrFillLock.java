@@ -135,7 +135,7 @@ final class SolrFillLock implements AutoCloseable {
     /** The lock went while its holder filled. */
     static final class Lost extends IOException {
         Lost(String message) {
-            // ZooKeeper's trouble, said and tried again as Solr being away is (SolrSearchEngine.away).
+            // ZooKeeper's trouble, said and tried again as Solr being away is (SolrAway.in).
             super(message, new SolrServerException(message));
         }
     }

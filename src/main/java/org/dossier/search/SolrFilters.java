@@ -66,7 +66,7 @@ final class SolrFilters {
     }
 
     void apply(JsonQueryRequest query) {
-        query.withFilter(SolrSearchEngine.LIVE);
+        query.withFilter(SolrDocuments.LIVE);
         tagged.forEach(query::withFilter);
     }
 }

@@ -1,44 +1,18 @@
 package org.dossier.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.curator.retry.RetryNTimes;
-import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.RemoteSolrException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
-import org.apache.solr.client.solrj.jetty.HttpJettySolrClient;
-import org.apache.solr.client.solrj.request.json.DomainMap;
-import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
-import org.apache.solr.client.solrj.request.json.QueryFacetMap;
-import org.apache.solr.client.solrj.request.json.TermsFacetMap;
-import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
-import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
-import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.cloud.ZkStateReader;
-import org.apache.solr.common.params.CursorMarkParams;
-import org.apache.solr.common.params.ModifiableSolrParams;
-import org.apache.zookeeper.ClientCnxnSocketNetty;
-import org.apache.zookeeper.client.ZKClientConfig;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RoundFailures;
 import org.dossier.web.WriteUnavailable;
@@ -59,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * writes what changed. A document carries the change it was read at ({@code feed_version}), and
  * the collection ignores a write older than what it holds, so two nodes applying the same changes
  * (at least once, in any order) leave the newest state. The position of the feed the collection
- * has applied is a document of its own ({@value #FEED_ID}), written only after the records it
+ * has applied is a document of its own ({@value SolrDocuments#FEED_ID}), written only after the records it
  * covers are committed: after a crash the feed is applied again from there, never skipping a
  * change.
  *
@@ -71,40 +45,22 @@ import org.slf4j.LoggerFactory;
 public final class SolrSearchEngine implements SearchEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolrSearchEngine.class);
-    static final String FEED_ID = "_feed";
     private static final int FOLLOW_BATCH = 1_000;
     private static final int LOAD_CHUNK = 1_000;
-    private static final int WRITE_BATCH = 2_000;
-    private static final int CURSOR_ROWS = 5_000;
-    /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
-    static final String LIVE = "live:true";
-    /** How long a connection to a Solr node may take to open. */
-    static final int CONNECT_SECONDS = 5;
-    /** How long a reader's request (the follower's reading of its position too) may wait without a byte from Solr. */
-    static final int IDLE_SECONDS = 15;
-    /**
-     * How long a fill's batch or commit may wait: one that waited behind a segment merge on a loaded
-     * node failed a rebuild of a million records at 15 s. Waiting longer rather than retrying, because
-     * the batch timed out is still being written by Solr: sent again, it would queue behind itself.
-     */
-    static final int WRITE_SECONDS = 600;
 
     private final CloudSolrClient client;
     /**
-     * The follower's writes and commits, which may wait {@link #WRITE_SECONDS} as a fill's do: a
+     * The follower's writes and commits, which may wait {@link SolrClients#WRITE_SECONDS} as a fill's do: a
      * catch-up after an import writes batches of a thousand records, and one that waited behind a
-     * merge longer than a reader's {@link #IDLE_SECONDS} failed, was sent again at the next poll while
+     * merge longer than a reader's {@link SolrClients#IDLE_SECONDS} failed, was sent again at the next poll while
      * Solr still wrote the first, and queued behind itself.
      */
     private final SolrClient writes;
     private final SolrAddress address;
     private final IndexSource source;
     private final CatalogueAnalyzer analyzer = new CatalogueAnalyzer();
-    private final QueryReader queries = new QueryReader(analyzer);
     private final String feed;
     private volatile Names names;
-    /** How many queries this engine has asked of the collection (searches, counts and word statistics), for tests. */
-    private final java.util.concurrent.atomic.LongAdder asked = new java.util.concurrent.atomic.LongAdder();
     /** What the answers kept at one position may weigh, in bytes (the operator's {@code --kept-answers}); 0 keeps none. */
     private final long keptAnswers;
     /**
@@ -121,8 +77,8 @@ public final class SolrSearchEngine implements SearchEngine {
     }
     /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
     private volatile Suggestions suggestions;
-    private final Spelling spelling = new Spelling(analyzer);
-    private final WordStatistics words;
+    /** What is asked of the collection, and how ({@link SolrSearching}). */
+    private final SolrSearching searching;
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FeedProgress progress;
     private volatile boolean closed;
@@ -165,98 +121,7 @@ public final class SolrSearchEngine implements SearchEngine {
         List<Names.Form> forms = source.nameForms();
         this.names = Names.of(forms, analyzer);
         this.suggestions = Suggestions.of(forms, names, analyzer);
-        this.words = new SolrWordStatistics(client, address.collection(), LIVE, asked);
-    }
-
-    /**
-     * How long a reader's request waits for a connection to ZooKeeper each time its client must read
-     * the collection's state there (the state it holds is a minute old, or names no live replica, or
-     * a Solr node says it is stale): it then asks once, and a ZooKeeper that is gone is a 503 within
-     * about three seconds (two such waits and an attempt each). See {@link #client}.
-     */
-    static final Duration ZOOKEEPER_WAIT = Duration.ofSeconds(1);
-    /**
-     * How long a client waits for its first connection to ZooKeeper, and a fill's or the follower's
-     * writes for one each time, asking again as Curator does: a fill rides over a blip of ZooKeeper.
-     */
-    private static final Duration ZOOKEEPER_PATIENCE = Duration.ofSeconds(15);
-
-    /**
-     * A client for the collection at {@code address}, through its ZooKeeper ensemble: readers'
-     * requests. Connected to ZooKeeper before it is returned (waiting up to {@link
-     * #ZOOKEEPER_PATIENCE} for it, as before); afterwards a read of ZooKeeper waits {@link
-     * #ZOOKEEPER_WAIT} for a connection and is not tried again.
-     */
-    public static CloudSolrClient client(SolrAddress address) {
-        // A Solr node that accepts connections but does not answer (stopped, swapping, in a long
-        // pause) gives up a reader's request after this long: Jetty's default kept a search
-        // waiting two minutes.
-        CloudSolrClient client = client(address, IDLE_SECONDS, ZOOKEEPER_WAIT);
-        try {
-            // A reader's request whose client had to read the collection's state from a ZooKeeper that
-            // is gone waited out Curator's retries (SolrJ's own policy, which no setting changes: three
-            // more attempts, sleeping 1, 1-3 and 1-7 s) after a wait of 15 s for a connection, twice
-            // (SolrJ asks whether the state changed, then reads it): 27-43 s for a search, while /ready
-            // said 200. Set on the connected client: SolrJ makes its ZooKeeper client on first use.
-            connected(client).getZkClient().getCuratorFramework().getZookeeperClient()
-                    .setRetryPolicy(new RetryNTimes(0, 0));
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        return client;
-    }
-
-    /**
-     * {@code client}'s ZooKeeper state reader, connecting it first: a connection that takes longer
-     * than the client's own short wait (a ZooKeeper busy writing its log on a loaded machine) is
-     * waited for again, up to {@link #ZOOKEEPER_PATIENCE} in all, as a node's start waited for it.
-     */
-    private static ZkStateReader connected(CloudSolrClient client) {
-        long giveUp = System.nanoTime() + ZOOKEEPER_PATIENCE.toNanos();
-        while (true) {
-            try {
-                return ZkClientClusterStateProvider.from(client).getZkStateReader();
-            } catch (SolrException e) {
-                if (!(e.getCause() instanceof java.util.concurrent.TimeoutException) || System.nanoTime() - giveUp > 0) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** A client for a fill's writes and commits, which may wait {@link #WRITE_SECONDS} each. */
-    static CloudSolrClient writer(SolrAddress address) {
-        return client(address, WRITE_SECONDS, ZOOKEEPER_PATIENCE);
-    }
-
-    private static CloudSolrClient client(SolrAddress address, int idleSeconds, Duration zooKeeperWait) {
-        return builder(address)
-                .withDefaultCollection(address.collection())
-                .withZkConnectTimeout(Math.toIntExact(zooKeeperWait.toMillis()), TimeUnit.MILLISECONDS)
-                .withHttpClientBuilder(new HttpJettySolrClient.Builder()
-                        .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
-                        .withIdleTimeout(idleSeconds, TimeUnit.SECONDS)
-                        .withRequestTimeout(idleSeconds, TimeUnit.SECONDS))
-                .build();
-    }
-
-    /**
-     * A builder of a client for the collection at {@code address}: every SolrCloud client this
-     * process makes is begun here, so that each one's ZooKeeper client talks to ZooKeeper through
-     * Netty. ZooKeeper's default socket (NIO) sleeps 100 ms in each close, by design
-     * ({@code ClientCnxnSocketNIO.cleanup}, ZooKeeper 3.9): a node's stop closes two clients, each
-     * fill and solr-setup one, and a run of the Solr test classes some 250 (25 s); Netty's closes in
-     * about 10 ms, and connects and asks as fast. ZooKeeper reads the choice from a system property
-     * as each client is made (SolrJ passes it no configuration of its own): set here unless the
-     * operator gave one ({@code -Dzookeeper.clientCnxnSocket}). Netty is ZooKeeper's own
-     * dependency, the transport it needs for TLS; its event loop's thread is a daemon.
-     */
-    static CloudSolrClient.Builder builder(SolrAddress address) {
-        if (System.getProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET) == null) {
-            System.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, ClientCnxnSocketNetty.class.getName());
-        }
-        return new CloudSolrClient.Builder(address.zkHosts(), address.chroot());
+        this.searching = new SolrSearching(client, address, analyzer);
     }
 
     /**
@@ -295,21 +160,21 @@ public final class SolrSearchEngine implements SearchEngine {
             throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + keptAnswers);
         }
         IndexSource source = new IndexSource(db);
-        CloudSolrClient client = client(address);
-        CloudSolrClient writes = writer(address);
+        CloudSolrClient client = SolrClients.of(address);
+        CloudSolrClient writes = SolrClients.writer(address);
         try {
-            refuseOtherConfigsets(client, address);
+            SolrSetup.refuseOtherConfigsets(client, address);
             LOG.info("The Solr collection {} has this build's configset: checking it against the database", address);
             phase.now("Opening the Solr collection: checking it against the database");
             IndexSource.State state = source.state();
-            Position position = position(client);
-            String stale = staleness(position, state);
+            SolrDocuments.Position position = SolrDocuments.position(client);
+            String stale = SolrFill.staleness(position, state);
             if (stale != null) {
                 String filling = "Filling the Solr collection (" + stale + ")";
                 phase.now(filling);
-                fillIfStale(address, source, new LoggedProgress(LOG, filling, "records", phase), closing, false);
+                SolrFill.ifStale(address, source, new LoggedProgress(LOG, filling, "records", phase), closing, false);
                 // Read where the alias points now: this client may not have heard of its move yet.
-                position = position(client, SolrAlias.liveNow(client, address.collection()));
+                position = SolrDocuments.position(client, SolrAlias.liveNow(client, address.collection()));
             }
             SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
                     position.applied(), keptAnswers);
@@ -365,7 +230,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 failures.succeeded();
                 return engine;
             } catch (IOException | RuntimeException e) {
-                if (!away(e) || closing.getAsBoolean()) {
+                if (!SolrAway.in(e) || closing.getAsBoolean()) {
                     throw e;
                 }
                 failures.unreachable("Solr", RoundFailures.firstLine(e), "could not be opened");
@@ -381,223 +246,6 @@ public final class SolrSearchEngine implements SearchEngine {
                 throw new IOException("the server stopped before Solr answered");
             }
         }
-    }
-
-    /**
-     * Fills a new collection from the database and moves the alias at {@code address} to it
-     * ({@link SolrAlias}); returns how many records.
-     */
-    public static long rebuild(SolrAddress address, DSLContext db, IndexProgress listener) throws IOException {
-        try (CloudSolrClient client = client(address)) {
-            refuseOtherConfigsets(client, address);
-        }
-        try (CloudSolrClient client = writer(address);
-             SolrFillLock.Taken lock = SolrFillLock.take(client, address, () -> false)) {
-            return fill(client, address, new IndexSource(db), listener, lock.lock());
-        }
-    }
-
-    /**
-     * Fills the collection at {@code address} from the database, if it still cannot follow the feed
-     * once no other fill runs: with two nodes started on an empty collection, the one that fills
-     * first does it, and the other follows the feed from where it left the collection. Said in the
-     * log with why, as a warning when {@code again}: a running node's follower found the collection
-     * lost what it had.
-     */
-    private static void fillIfStale(SolrAddress address, IndexSource source, IndexProgress listener,
-                                    BooleanSupplier stopWaiting, boolean again) throws IOException {
-        try (CloudSolrClient client = writer(address);
-             SolrFillLock.Taken lock = SolrFillLock.take(client, address, stopWaiting)) {
-            String stale = staleness(position(client, SolrAlias.liveNow(client, address.collection())), source.state());
-            if (stale == null) {
-                LOG.info("The Solr collection {} was filled by another node meanwhile: following the feed from there", address);
-                return;
-            }
-            if (again) {
-                LOG.warn("Filling the Solr collection {} again from the database: {}", address, stale);
-            } else {
-                LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
-            }
-            long started = System.nanoTime();
-            long filled = fill(client, address, source, listener, lock.lock());
-            LOG.info("Filled the Solr collection {} with {} records in {} ms", address, filled,
-                    (System.nanoTime() - started) / 1_000_000);
-        }
-    }
-
-    /** Refuses, before anything is written, a collection whose schema is not this build's configset's. */
-    private static void refuseOtherConfigsets(SolrClient client, SolrAddress address) throws IOException {
-        String refusal = SolrSetup.refusal(client, address);
-        if (refusal != null) {
-            throw new SolrSetup.OtherConfigset(refusal);
-        }
-    }
-
-    /** Where the collection is in the feed: its position document, or none. */
-    record Position(String feed, long applied) {
-        static final Position NONE = new Position(null, -1);
-    }
-
-    static Position position(SolrClient client) throws IOException {
-        return position(client, null);
-    }
-
-    /** {@link #position} of {@code collection} (null: the client's own, through the alias). */
-    private static Position position(SolrClient client, String collection) throws IOException {
-        try {
-            SolrDocument doc = collection == null ? client.getById(FEED_ID) : client.getById(collection, FEED_ID);
-            if (doc == null) {
-                return Position.NONE;
-            }
-            return new Position((String) doc.getFirstValue("feed"), ((Number) doc.getFirstValue("applied_change")).longValue());
-        } catch (SolrServerException | SolrException e) {
-            throw new IOException("the Solr collection cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** Why the collection cannot follow the database's feed from where it is; null when it can. */
-    static String staleness(Position position, IndexSource.State database) {
-        if (position.feed() == null) {
-            return "the collection holds no catalogue yet";
-        }
-        if (!database.head().feed().equals(position.feed())) {
-            return "the collection was filled from another database";
-        }
-        long last = database.head().last();
-        if (position.applied() > last) {
-            return "the collection has changes up to " + position.applied() + ", the database only up to " + last;
-        }
-        if (position.applied() + 1 < database.oldestChange()) {
-            return "the feed no longer holds the changes after " + position.applied();
-        }
-        if (last - position.applied() > LuceneSearchEngine.REBUILD_PAST) {
-            return "the collection is " + (last - position.applied()) + " changes behind: refilling is faster";
-        }
-        return null;
-    }
-
-    /**
-     * Fills a new collection beside the live one ({@link SolrAlias}) with every searchable record
-     * and the feed's position they were read at, then moves the alias to it and deletes the one it
-     * replaced: readers searching meanwhile, on every node, find the old catalogue until the new one
-     * is whole, never an emptied or partial one (a collection of another database's records was
-     * emptied first, in place). The feed's followers go on writing into the old collection
-     * meanwhile; the new one's position is where they go on from once the alias moved.
-     *
-     * <p>Run under the collection's {@link SolrFillLock}, which is asked again before each batch
-     * and before the alias moves: a fill whose lock went with its ZooKeeper session (so that another
-     * may have begun) stops, deletes its collection and leaves the alias as it is.
-     */
-    private static long fill(CloudSolrClient client, SolrAddress address, IndexSource source, IndexProgress listener,
-                             SolrFillLock lock) throws IOException {
-        String alias = address.collection();
-        String live = SolrAlias.liveNow(client, alias);
-        String target = SolrAlias.newCollection(alias, java.time.Instant.now());
-        boolean created = false;
-        boolean swapped = false;
-        try {
-            SolrAlias.createLike(client, target, live);
-            created = true;
-            // Every record read below is at least as new as this head: a later change of one,
-            // applied after the swap by a follower from the position below, carries a higher number and is kept.
-            long version = source.head().last();
-            // Of how many, as a Lucene index's rebuild says it (IndexBuilder): read before, so at most a few off.
-            long expected = source.state().documents();
-            List<SolrInputDocument> batch = new ArrayList<>(WRITE_BATCH);
-            long[] written = {0};
-            IndexSource.State state = source.readAll(record -> {
-                batch.add(document(record, version));
-                if (batch.size() == WRITE_BATCH) {
-                    lock.ensureHeld();
-                    client.add(target, batch);
-                    written[0] += batch.size();
-                    listener.indexed(written[0], Math.max(written[0], expected));
-                    batch.clear();
-                }
-            });
-            lock.ensureHeld();
-            if (!batch.isEmpty()) {
-                client.add(target, batch);
-                written[0] += batch.size();
-            }
-            client.add(target, positionDocument(state.head().feed(), state.head().last()));
-            client.commit(target);
-            // Every record written and searchable in the new collection, the alias still on the old.
-            listener.indexed(written[0], written[0]);
-            lock.ensureHeld();
-            SolrAlias.swap(client, alias, target);
-            swapped = true;
-            return state.documents();
-        } catch (SolrServerException | SolrException e) {
-            throw new IOException("the Solr collection could not be filled: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            // The lock lost, or Solr away, while the database was read: said as themselves.
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof IOException io) {
-                    throw io;
-                }
-            }
-            throw new IOException(e);
-        } finally {
-            if (created && !swapped) {
-                SolrAlias.delete(client, target);
-            }
-        }
-    }
-
-    static SolrInputDocument document(IndexedRecord record, long version) {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.setField("id", Integer.toString(record.id()));
-        doc.setField("doc_id", record.id());
-        doc.setField("feed_version", version);
-        doc.setField("live", true);
-        doc.setField("text", IndexLayout.words(record.title(), record.summary()));
-        doc.setField("title", record.title());
-        doc.setField("summary", record.summary());
-        doc.setField("sort_title", record.sortTitle());
-        if (record.dated()) {
-            // An undated record has none of these: no range or year finds it, and it sorts last (sortMissingLast).
-            doc.setField("start", IndexLayout.day(record.earliest()));
-            doc.setField("end", IndexLayout.day(record.latest()));
-            for (int year = record.earliest().getYear(); year <= record.latest().getYear(); year++) {
-                doc.addField("year", year); // each year a span covers, as the embedded index (IndexLayout.YEAR)
-            }
-        }
-        if (record.typeKey() != null) {
-            doc.setField("type", record.typeKey());
-        }
-        setAll(doc, "person", record.people());
-        setAll(doc, "place", record.places());
-        setAll(doc, "author", record.authors());
-        setAll(doc, "recipient", record.recipients());
-        setAll(doc, "language", record.languages());
-        return doc;
-    }
-
-    private static void setAll(SolrInputDocument doc, String field, List<String> values) {
-        if (!values.isEmpty()) {
-            doc.setField(field, new ArrayList<>(new LinkedHashSet<>(values)));
-        }
-    }
-
-    /** A withdrawn (or unknown) record: a stub no search finds, which an older write cannot replace. */
-    private static SolrInputDocument stub(int id, long version) {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.setField("id", Integer.toString(id));
-        doc.setField("doc_id", id);
-        doc.setField("feed_version", version);
-        return doc;
-    }
-
-    private static SolrInputDocument positionDocument(String feed, long applied) {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.setField("id", FEED_ID);
-        doc.setField("feed", feed);
-        doc.setField("applied_change", applied);
-        doc.setField("feed_version", applied);
-        return doc;
     }
 
     // Following the feed.
@@ -633,7 +281,7 @@ public final class SolrSearchEngine implements SearchEngine {
             // Read, written and committed in the one collection the alias names as this poll begins:
             // a fill that moves the alias meanwhile is given no records past the position it holds.
             live = SolrAlias.live(client, address.collection());
-            Position held = position(client, live);
+            SolrDocuments.Position held = SolrDocuments.position(client, live);
             if (held.feed() == null || held.applied() < progress.applied()) {
                 // The collection lost changes (or everything): nothing kept is its answer now, nor
                 // would what it answers be kept, until it is given them again (below).
@@ -656,7 +304,7 @@ public final class SolrSearchEngine implements SearchEngine {
                     List<SolrInputDocument> docs = new ArrayList<>(chunk.size());
                     for (int id : chunk) {
                         IndexedRecord record = current.get(id);
-                        docs.add(record == null ? stub(id, versions.get(id)) : document(record, versions.get(id)));
+                        docs.add(record == null ? SolrDocuments.stub(id, versions.get(id)) : SolrDocuments.of(record, versions.get(id)));
                     }
                     writes.add(live, docs);
                     progress.writing(from, at + chunk.size());
@@ -664,7 +312,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 long last = changes.get(changes.size() - 1).id();
                 // Searchable first; only then may any node believe the position.
                 writes.commit(live, true, true, true);
-                writes.add(live, positionDocument(feed, last));
+                writes.add(live, SolrDocuments.positionDocument(feed, last));
                 from = last;
             }
             if (from > progress.applied()) {
@@ -697,7 +345,7 @@ public final class SolrSearchEngine implements SearchEngine {
             }
             // Said once, not at every poll while the collection is away; readiness says it meanwhile.
             String what = "could not apply the changes after " + progress.applied();
-            if (away(e)) {
+            if (SolrAway.in(e)) {
                 away = true;
                 failures.unreachable("Solr", RoundFailures.firstLine(e), what);
                 unanswered = new Unanswered("the Solr collection " + address + " does not answer: "
@@ -729,45 +377,19 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     /**
-     * Whether {@code failure} is Solr (or its ZooKeeper) being away, rather than a request Solr
-     * answered with a refusal: no answer in time, no connection, no live replica of a shard, no
-     * such collection (said by the client itself, with a 400), a core gone (404), a server error,
-     * or a Solr node that could not read the collection's state from its own ZooKeeper (with a 400).
-     */
-    static boolean away(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SolrServerException) {
-                return true;
-            }
-            if (t instanceof SolrException e) {
-                return !(e instanceof RemoteSolrException) || e.code() / 100 != 4 || e.code() == 404
-                        || String.valueOf(e.getMessage()).contains(NODE_WITHOUT_ITS_ZOOKEEPER);
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What a Solr node says, with a 400 (SolrJ's ZkStateReader on the node), when it cannot read a
-     * collection's state from its ZooKeeper: searches got it, as a 500 page, for a moment after a
-     * ZooKeeper that was gone past its sessions' timeout came back, while the nodes reconnected.
-     */
-    private static final String NODE_WITHOUT_ITS_ZOOKEEPER = "Could not load collection from ZK";
-
-    /**
      * A collection that holds less than this node has applied — deleted and made again, emptied, or
      * restored from an older snapshot while the nodes served — is filled again from the database as
-     * at start ({@link #staleness}) when it cannot be given the changes it lost: it was never
+     * at start ({@link SolrFill#staleness}) when it cannot be given the changes it lost: it was never
      * refilled until a node restarted, and meanwhile searches found nothing, with every node ready.
      * A collection of another configset is refused before anything is written, as at start.
      */
-    private Position refillIfStale(Position at) throws IOException {
-        String stale = staleness(at, source.state());
+    private SolrDocuments.Position refillIfStale(SolrDocuments.Position at) throws IOException {
+        String stale = SolrFill.staleness(at, source.state());
         if (stale == null) {
             return at;
         }
         try {
-            refuseOtherConfigsets(client, address);
+            SolrSetup.refuseOtherConfigsets(client, address);
         } catch (SolrSetup.OtherConfigset e) {
             // Its searches would be refused by Solr (no field live, say): they are a 503 meanwhile.
             refused = true;
@@ -779,8 +401,8 @@ public final class SolrSearchEngine implements SearchEngine {
         OpeningPhase phase = new OpeningPhase(filling);
         unanswered = new Unanswered("the Solr collection " + address + " is being filled again from the database: " + stale,
                 phase);
-        fillIfStale(address, source, new LoggedProgress(LOG, filling, "records", phase), () -> closed, true);
-        Position filled = position(client, SolrAlias.liveNow(client, address.collection()));
+        SolrFill.ifStale(address, source, new LoggedProgress(LOG, filling, "records", phase), () -> closed, true);
+        SolrDocuments.Position filled = SolrDocuments.position(client, SolrAlias.liveNow(client, address.collection()));
         LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
         return filled;
     }
@@ -791,34 +413,6 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     // Searching.
-
-    /** A request's words as the JSON Query DSL, and what the reader is told about them. */
-    /** The words as Solr's JSON Query DSL, as the query they were read into (null for none: every record), and the notice. */
-    private record Words(Object query, Query read, String notice) {
-    }
-
-    private Words words(SearchRequest request, boolean plain) {
-        return request.hasText() ? words(request.text(), plain) : new Words("*:*", null, null);
-    }
-
-    private Words words(String text, boolean plain) {
-        QueryReader.ReadQuery read = plain
-                ? queries.plainWords(text, names, "Your search stands for too many different words, "
-                + "so only its plain words were searched for.")
-                : queries.read(text, names);
-        try {
-            // Each fuzzy word as the words of the whole collection it stands for, as the embedded index reads it.
-            Query query = read.query() == null ? null : FuzzyWords.expanded(read.query(), this.words);
-            return new Words(SolrQueries.of(query), query, read.notice());
-        } catch (IOException e) {
-            throw unavailable();
-        } catch (SolrQueries.Untranslatable e) {
-            if (plain) {
-                throw e;
-            }
-            return words(text, true);
-        }
-    }
 
     /**
      * The answer as kept at the collection's position, or asked of the collection and kept there.
@@ -843,10 +437,10 @@ public final class SolrSearchEngine implements SearchEngine {
         if (pending > 0) {
             // Behind the database: the collection may already hold some of what this node has not
             // seen applied, so that its answer belongs to no position. Asked, and kept nowhere.
-            return onWords(request, words -> search(request, words)).withChangesPending(pending);
+            return searching.search(request, names).withChangesPending(pending);
         }
         Kept at = kept;
-        return at.answers().answer(names, request, () -> onWords(request, words -> search(request, words)),
+        return at.answers().answer(names, request, () -> searching.search(request, names),
                 () -> stillAt(at));
     }
 
@@ -873,155 +467,17 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     private long awaitFeed(boolean whole) {
         if (refused) {
-            throw unavailable();
+            throw SolrAway.unavailable();
         }
         long head = source.head().last();
         return whole ? progress.awaitWhole(head, follower::wake) : progress.await(head, follower::wake);
-    }
-
-    /**
-     * {@code work} on the request's words as the embedded engine reads them, on the collection as it
-     * is (a search waits for the feed first, {@link #awaitFeed}; suggestions do not); when Solr
-     * refuses them (a pattern too costly for it, too many clauses), on the same words read plainly.
-     */
-    private <T> T onWords(SearchRequest request, java.util.function.Function<Words, T> work) {
-        try {
-            return work.apply(words(request, false));
-        } catch (SolrException e) {
-            if (e.code() != 400 || !request.hasText()) {
-                throw e;
-            }
-            return work.apply(words(request, true));
-        }
-    }
-
-    private SearchResults search(SearchRequest request, Words words) {
-        SearchResults results = counted(request, words);
-        if (!request.hasText() || results.total() >= Spelling.FEW) {
-            return results;
-        }
-        // "Did you mean", as the embedded engine offers it (Searching): when the respelt words find more.
-        String respelt;
-        try {
-            respelt = spelling.respell(this.words, request.text(), names);
-        } catch (IOException e) {
-            LOG.warn("The Solr collection could not respell {}", request.text(), e);
-            return results;
-        }
-        if (respelt == null) {
-            return results;
-        }
-        JsonQueryRequest instead = new JsonQueryRequest();
-        setQuery(instead, words(respelt, false).query());
-        new SolrFilters(request).apply(instead);
-        instead.setLimit(0);
-        return process(instead).getResults().getNumFound() > results.total() ? results.withSuggestion(respelt) : results;
-    }
-
-    private SearchResults counted(SearchRequest request, Words words) {
-        SolrFilters filters = new SolrFilters(request);
-        JsonQueryRequest query = new JsonQueryRequest();
-        setQuery(query, words.query());
-        filters.apply(query);
-        query.setOffset(request.offset());
-        query.setLimit(request.pageSize());
-        query.setSort(sort(request));
-        boolean marking = request.hasText() && request.hasPaging() && words.read() != null;
-        query.returnFields(marking ? new String[] {"doc_id", "title", "summary"} : new String[] {"doc_id"});
-        for (Facet facet : Facet.values()) {
-            TermsFacetMap counts = new TermsFacetMap(facet.key()).setLimit(-1).setMinCount(1);
-            if (!request.countsUnderItsOwnFilter(facet)) {
-                counts.withDomain(excluding(SolrFilters.tag(Filter.of(facet))));
-            }
-            query.withFacet(facet.key(), counts);
-        }
-        query.withFacet("years", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(SolrFilters.tag(Filter.YEAR))));
-        query.withFacet("years_any_date", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(SolrFilters.DATE_TAGS)));
-        query.withFacet("undated", new QueryFacetMap(SolrFilters.UNDATED).withDomain(excluding(SolrFilters.DATE_TAGS)));
-        query.withFacet("any_date", new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.DATE_TAGS)));
-        for (Filter filter : request.activeFilters()) {
-            query.withFacet("without_" + SolrFilters.tag(filter),
-                    new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.tag(filter))));
-        }
-        QueryResponse response = process(query);
-
-        List<SearchHit> hits = new ArrayList<>();
-        List<Highlights.Stored> stored = new ArrayList<>();
-        for (SolrDocument doc : response.getResults()) {
-            stored.add(new Highlights.Stored((String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
-        }
-        HighlightedText[][] marked = marking ? marked(words.read(), stored) : null;
-        for (int i = 0; i < response.getResults().size(); i++) {
-            int id = ((Number) response.getResults().get(i).getFirstValue("doc_id")).intValue();
-            hits.add(marked == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
-                    : new SearchHit(id, marked[i][0], marked[i][1]));
-        }
-        NestableJsonFacet facets = response.getJsonFacetingResponse();
-        Map<Facet, List<FacetCount>> counted = new EnumMap<>(Facet.class);
-        for (Facet facet : Facet.values()) {
-            List<FacetCount> list = new ArrayList<>();
-            Set<String> missing = new LinkedHashSet<>(request.selected(facet));
-            for (BucketJsonFacet bucket : buckets(facets, facet.key())) {
-                String key = String.valueOf(bucket.getVal());
-                list.add(new FacetCount(key, bucket.getCount()));
-                missing.remove(key);
-            }
-            missing.forEach(key -> list.add(new FacetCount(key, 0)));
-            list.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
-            counted.put(facet, list);
-        }
-        SortedMap<Integer, Long> years = years(facets, "years");
-        request.dates().years().forEach(year -> years.putIfAbsent(year, 0L));
-        Map<Filter, Long> without = new EnumMap<>(Filter.class);
-        for (Filter filter : request.activeFilters()) {
-            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + SolrFilters.tag(filter));
-            without.put(filter, count == null ? 0 : count.getCount());
-        }
-        NestableJsonFacet undated = facets == null ? null : facets.getQueryFacet("undated");
-        long undatedCount = undated == null ? 0 : undated.getCount();
-        NestableJsonFacet anyDate = facets == null ? null : facets.getQueryFacet("any_date");
-        SortedMap<Integer, Long> yearsAnyDate = years(facets, "years_any_date");
-        return new SearchResults(response.getResults().getNumFound(), hits, counted, years, yearsAnyDate,
-                decades(request, words, yearsAnyDate, (anyDate == null ? 0 : anyDate.getCount()) - undatedCount),
-                undatedCount, without, words.notice(), null);
-    }
-
-    /**
-     * Per decade, the records counted where {@code yearsAnyDate} counts them, each once (see
-     * {@link SearchResults#decades()}): the sums of the decades' years when no record is counted
-     * under two years ({@code dated}, the dated records they count, is their sum), else asked of
-     * the collection, every decade in one request.
-     */
-    private SortedMap<Integer, Long> decades(SearchRequest request, Words words, SortedMap<Integer, Long> yearsAnyDate,
-                                             long dated) {
-        SortedMap<Integer, Long> decades = new TreeMap<>();
-        yearsAnyDate.forEach((year, count) -> decades.merge(year / 10 * 10, count, Long::sum));
-        if (yearsAnyDate.values().stream().mapToLong(Long::longValue).sum() == dated) {
-            return decades;
-        }
-        JsonQueryRequest query = new JsonQueryRequest();
-        setQuery(query, words.query());
-        new SolrFilters(request).apply(query);
-        query.setLimit(0);
-        for (int decade : decades.keySet()) {
-            query.withFacet("decade_" + decade, new QueryFacetMap("year:[" + decade + " TO " + (decade + 9) + "]")
-                    .withDomain(excluding(SolrFilters.DATE_TAGS)));
-        }
-        NestableJsonFacet facets = process(query).getJsonFacetingResponse();
-        for (int decade : List.copyOf(decades.keySet())) {
-            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("decade_" + decade);
-            decades.put(decade, count == null ? 0 : count.getCount());
-        }
-        return decades;
     }
 
     @Override
     public int[] hitIds(SearchRequest request) {
         // An export is read whole by a program: it waits for the follower as long as it gets on.
         awaitFeed(true);
-        return onWords(request, words -> hitIds(request, words));
+        return searching.hitIds(request, names);
     }
 
     /** A total counted alone (a decade's link, the other way of meeting a range): kept as answers are ({@link #search}). */
@@ -1029,129 +485,11 @@ public final class SolrSearchEngine implements SearchEngine {
     public long count(SearchRequest request) {
         long pending = awaitFeed(false);
         if (pending > 0) {
-            return onWords(request, words -> count(request, words));
+            return searching.count(request, names);
         }
         Kept at = kept;
-        return at.answers().total(names, request.forCounts(), () -> onWords(request, words -> count(request, words)),
+        return at.answers().total(names, request.forCounts(), () -> searching.count(request, names),
                 () -> stillAt(at));
-    }
-
-    private long count(SearchRequest request, Words words) {
-        JsonQueryRequest query = new JsonQueryRequest();
-        setQuery(query, words.query());
-        new SolrFilters(request).apply(query);
-        query.setLimit(0);
-        return process(query).getResults().getNumFound();
-    }
-
-    private int[] hitIds(SearchRequest request, Words words) {
-        SolrFilters filters = new SolrFilters(request);
-        String cursor = CursorMarkParams.CURSOR_MARK_START;
-        int[] ids = new int[0];
-        int count = 0;
-        while (true) {
-            JsonQueryRequest query = new JsonQueryRequest();
-            setQuery(query, words.query());
-            filters.apply(query);
-            query.setLimit(CURSOR_ROWS);
-            query.setSort(sort(request));
-            query.returnFields("doc_id");
-            query.withParam(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse response = process(query);
-            long total = response.getResults().getNumFound();
-            if (ids.length < total) {
-                ids = java.util.Arrays.copyOf(ids, (int) total);
-            }
-            for (SolrDocument doc : response.getResults()) {
-                if (count == ids.length) {
-                    ids = java.util.Arrays.copyOf(ids, count + 1);
-                }
-                ids[count++] = ((Number) doc.getFirstValue("doc_id")).intValue();
-            }
-            String next = response.getNextCursorMark();
-            if (next == null || next.equals(cursor) || response.getResults().isEmpty()) {
-                return java.util.Arrays.copyOf(ids, count);
-            }
-            cursor = next;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void setQuery(JsonQueryRequest query, Object words) {
-        if (words instanceof Map<?, ?> map) {
-            query.setQuery((Map<String, Object>) map);
-        } else {
-            query.setQuery((String) words);
-        }
-    }
-
-    private QueryResponse process(JsonQueryRequest query) {
-        asked.increment();
-        try {
-            return query.process(client, address.collection());
-        } catch (SolrServerException | IOException e) {
-            throw unavailable();
-        } catch (SolrException e) {
-            // Solr's 4xx is about the request (words too costly for Solr are asked again plainly);
-            // anything else, such as no live replica of a shard or the collection gone, is Solr being away.
-            if (!away(e)) {
-                throw e;
-            }
-            throw unavailable();
-        }
-    }
-
-    /**
-     * What a reader is told when Solr does not answer: not where the collection is, nor what Solr
-     * said (a server's address): the follower's log line and /ready say that to the operator.
-     */
-    private static SearchUnavailableException unavailable() {
-        return new SearchUnavailableException("the Solr collection does not answer");
-    }
-
-    /** The order of the embedded engine; the unique key last, as a cursor needs. */
-    private static String sort(SearchRequest request) {
-        return switch (request.effectiveSort()) {
-            case RELEVANCE -> "score desc, doc_id asc, id asc";
-            case DATE_NEWEST -> "start desc, doc_id desc, id asc";
-            case DATE_OLDEST -> "start asc, doc_id asc, id asc";
-            case TITLE -> "sort_title asc, doc_id asc, id asc";
-        };
-    }
-
-    /**
-     * The hits' titles and snippets, marked here as the embedded engine marks its own ({@link
-     * Highlights}), from the stored title and summary Solr returned: one reader sees one snippet,
-     * whichever engine answers.
-     */
-    private HighlightedText[][] marked(Query read, List<Highlights.Stored> stored) {
-        try {
-            return Highlights.of(analyzer, read, stored);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static DomainMap excluding(String... tags) {
-        DomainMap domain = new DomainMap();
-        domain.put("excludeTags", List.of(tags));
-        return domain;
-    }
-
-    private static List<BucketJsonFacet> buckets(NestableJsonFacet facets, String name) {
-        if (facets == null) {
-            return List.of();
-        }
-        BucketBasedJsonFacet buckets = facets.getBucketBasedFacets(name);
-        return buckets == null ? List.of() : buckets.getBuckets();
-    }
-
-    private static SortedMap<Integer, Long> years(NestableJsonFacet facets, String name) {
-        SortedMap<Integer, Long> years = new TreeMap<>();
-        for (BucketJsonFacet bucket : buckets(facets, name)) {
-            years.put(((Number) bucket.getVal()).intValue(), bucket.getCount());
-        }
-        return years;
     }
 
     // The rest of the interface.
@@ -1193,65 +531,14 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         try {
             Kept at = unfenced();
-            return at.answers().related(documentId, limit, () -> askRelated(documentId, limit), () -> stillAt(at));
+            return at.answers().related(documentId, limit, () -> searching.related(documentId, limit), () -> stillAt(at));
         } catch (IOException | SolrException | SearchUnavailableException e) {
             // Solr away is the follower's one line for the outage, not one per record page.
-            if (!(e instanceof SearchUnavailableException) && !away(e)) {
+            if (!(e instanceof SearchUnavailableException) && !SolrAway.in(e)) {
                 LOG.warn("The Solr collection could not find records related to {}", documentId, e);
             }
             return List.of();
         }
-    }
-
-    /** {@link Related}'s query on the collection: constant weights summed, equals by record number. */
-    private List<Integer> askRelated(int documentId, int limit) throws IOException {
-        SolrDocument doc;
-        try {
-            doc = client.getById(Integer.toString(documentId), new ModifiableSolrParams().set("fl", "title,summary,person,place"));
-        } catch (SolrServerException e) {
-            throw new IOException("the Solr collection does not answer: " + e.getMessage(), e);
-        }
-        // A withdrawn record's stub has no title: it is not asked about.
-        if (doc == null || doc.getFirstValue("title") == null || limit <= 0) {
-            return List.of();
-        }
-        Map<Facet, List<String>> links = new EnumMap<>(Facet.class);
-        for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
-            Collection<Object> keys = doc.getFieldValues(facet.key());
-            if (keys != null) {
-                links.put(facet, keys.stream().map(String::valueOf).toList());
-            }
-        }
-        Related.Likeness likeness = Related.of(words, analyzer, new Related.Record(links,
-                (String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
-        if (likeness == null) {
-            return List.of();
-        }
-        List<Object> should = new ArrayList<>();
-        JsonQueryRequest query = new JsonQueryRequest();
-        StringBuilder shared = new StringBuilder();
-        for (int i = 0; i < likeness.terms().size(); i++) {
-            Related.Term term = likeness.terms().get(i);
-            String clause = term.field() + ":" + SolrQueries.escape(term.text());
-            should.add(SolrQueries.lucene(clause + "^=" + Related.decimal(term.weight())));
-            query.withParam("shared" + i, "{!lucene}" + clause);
-            shared.append(i == 0 ? "" : ",").append("if(query($shared").append(i).append(",0),1,0)");
-        }
-        query.setQuery(Map.of("bool", Map.of("should", should)))
-                .withFilter(LIVE)
-                .withFilter("-id:" + SolrQueries.escape(Integer.toString(documentId)))
-                .setLimit(limit)
-                .setSort("score desc, doc_id asc")
-                .returnFields("doc_id");
-        if (likeness.minimumShared() > 0) {
-            // At least so many shared terms: counted only on the records the terms find (a post filter).
-            query.withFilter("{!frange l=" + likeness.minimumShared() + " cache=false cost=200}sum(" + shared + ")");
-        }
-        List<Integer> ids = new ArrayList<>();
-        for (SolrDocument hit : process(query).getResults()) {
-            ids.add(((Number) hit.getFirstValue("doc_id")).intValue());
-        }
-        return ids;
     }
 
     /**
@@ -1268,26 +555,14 @@ public final class SolrSearchEngine implements SearchEngine {
             Kept at = unfenced();
             Suggestions offering = suggestions;
             // Keyed by the names offered from, which a move of the feed may replace before the store.
-            return at.answers().suggestions(offering, text, limit, () -> askSuggestions(offering, text, limit),
+            return at.answers().suggestions(offering, text, limit, () -> searching.suggestions(offering, text, limit, names),
                     () -> stillAt(at));
         } catch (IOException e) {
-            if (!(e.getCause() instanceof SearchUnavailableException) && !away(e)) {
+            if (!(e.getCause() instanceof SearchUnavailableException) && !SolrAway.in(e)) {
                 LOG.warn("The Solr collection could not suggest anything for {}", text, e);
             }
             return List.of();
         }
-    }
-
-    private List<Suggestion> askSuggestions(Suggestions offering, String text, int limit) throws IOException {
-        // Counted as a search for each counts it, on the collection as it is: a suggestion, like
-        // its candidates, does not wait for the feed.
-        return offering.suggest(words, text, limit, chosen -> {
-            try {
-                return counts(chosen);
-            } catch (SearchUnavailableException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        });
     }
 
     /**
@@ -1316,43 +591,6 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     /**
-     * What a search for each of {@code texts} finds, as {@link #count} counts it, in one query: a
-     * query facet each, its words read as a search reads them. A keystroke's suggestions asked a
-     * search of their own for each name and word offered (up to ten). When Solr refuses the words
-     * of one (a 4xx), each is counted by itself, its words read plainly if need be, as a search is.
-     */
-    private Map<String, Long> counts(List<String> texts) {
-        JsonQueryRequest query = new JsonQueryRequest().setQuery("*:*").withFilter(LIVE).setLimit(0);
-        Map<String, String> facets = new java.util.LinkedHashMap<>();
-        Map<String, String> params = new HashMap<>();
-        for (String text : texts) {
-            String name = "found" + facets.size();
-            SearchRequest request = SearchRequest.of(text).withoutPaging();
-            Query read = words(request, false).read();
-            query.withFacet(name, new QueryFacetMap(read == null ? "*:*" : SolrQueries.counted(read, params)));
-            facets.put(name, text);
-        }
-        params.forEach(query::withParam);
-        Map<String, Long> found = new HashMap<>();
-        try {
-            NestableJsonFacet counted = process(query).getJsonFacetingResponse();
-            facets.forEach((name, text) -> {
-                NestableJsonFacet facet = counted == null ? null : counted.getQueryFacet(name);
-                found.put(text, facet == null ? 0 : facet.getCount());
-            });
-        } catch (SolrException | SolrQueries.Untranslatable e) {
-            if (e instanceof SolrException solr && solr.code() != 400) {
-                throw e;
-            }
-            for (String text : texts) {
-                SearchRequest request = SearchRequest.of(text).withoutPaging();
-                found.put(text, onWords(request, read -> count(request, read)));
-            }
-        }
-        return found;
-    }
-
-    /**
      * Lets the follower's round in hand finish (its stop waits up to ten seconds), then closes the
      * clients without waiting for the round any longer: a round still going is stuck asking Solr or
      * ZooKeeper, and closing its client is what ends it. The close waited for the engine's lock, which
@@ -1375,11 +613,11 @@ public final class SolrSearchEngine implements SearchEngine {
 
     /** How many queries this engine has asked of the collection so far: searches, counts and word statistics. */
     long queriesAsked() {
-        return asked.sum();
+        return searching.queriesAsked();
     }
 
     /** How many records a reader can find, for checks and tests. */
     public long size() {
-        return process(new JsonQueryRequest().setQuery("*:*").withFilter(LIVE).setLimit(0)).getResults().getNumFound();
+        return searching.size();
     }
 }

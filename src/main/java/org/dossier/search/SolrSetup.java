@@ -56,7 +56,7 @@ public final class SolrSetup {
             throw new IllegalArgumentException("a collection needs at least one shard and one replica");
         }
         Path zip = configsetZip();
-        try (CloudSolrClient client = SolrSearchEngine.builder(address).build()) {
+        try (CloudSolrClient client = SolrClients.builder(address).build()) {
             if (SolrAlias.exists(client, address.collection())) {
                 throw new IOException("the SolrCloud already has a collection or alias named " + address.collection()
                         + " (a node fills it, and `reindex --search " + address + "` fills it again)");
@@ -81,6 +81,14 @@ public final class SolrSetup {
      * analyse words otherwise than the reader's words are read, and filling it begins by emptying
      * it: it is refused before anything is written.
      */
+    /** Refuses, before anything is written, a collection whose schema is not this build's configset's. */
+    static void refuseOtherConfigsets(SolrClient client, SolrAddress address) throws IOException {
+        String refusal = SolrSetup.refusal(client, address);
+        if (refusal != null) {
+            throw new SolrSetup.OtherConfigset(refusal);
+        }
+    }
+
     /** A collection made with another configset than this build's, refused: the message says what to do. */
     public static final class OtherConfigset extends IOException {
         OtherConfigset(String message) {

@@ -47,7 +47,7 @@ class SolrOutageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * How long a reader's search may take while ZooKeeper is gone: a few seconds, as a page may wait
-     * for its database; well over the client's own wait (SolrSearchEngine.ZOOKEEPER_WAIT, twice, with
+     * for its database; well over the client's own wait (SolrClients.ZOOKEEPER_WAIT, twice, with
      * an attempt each), for a loaded machine, and well under the 27 s it took.
      */
     private static final long A_PAGE_MAY_WAIT_SECONDS = 10;

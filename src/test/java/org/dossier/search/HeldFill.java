@@ -27,7 +27,7 @@ final class HeldFill implements AutoCloseable {
     private HeldFill(SolrAddress address, DSLContext db, long records) {
         result = CompletableFuture.supplyAsync(() -> {
             try {
-                return SolrSearchEngine.rebuild(address, db, (done, total) -> {
+                return SolrFill.rebuild(address, db, (done, total) -> {
                     if (done == records) {
                         written.countDown();
                         try {

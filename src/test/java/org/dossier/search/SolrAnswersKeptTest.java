@@ -231,7 +231,7 @@ class SolrAnswersKeptTest {
     void aCollectionFoundAwayGivesNothingKeptAndIsAskedAgainOnceItAnswers() throws Exception {
         SolrAddress alone = TestSolrCloud.freshCollection(1);
         try (SolrSearchEngine lone = SolrSearchEngine.open(alone, database.dsl());
-             CloudSolrClient admin = SolrSearchEngine.client(alone)) {
+             CloudSolrClient admin = SolrClients.of(alone)) {
             SearchRequest korea = SearchRequest.of("korea").withPageSize(10);
             SearchResults first = lone.search(korea);
             assertSame(first, lone.search(korea), "kept");

@@ -20,20 +20,20 @@ class SolrAwayTest {
     @Test
     void aNodeThatCannotReadTheCollectionFromItsZooKeeperIsAway() {
         // As a node said it for a moment after ZooKeeper came back, while its own client reconnected.
-        assertTrue(SolrSearchEngine.away(new RemoteSolrException(NODE, 400,
+        assertTrue(SolrAway.in(new RemoteSolrException(NODE, 400,
                 "Could not load collection from ZK: dossier_20261205_035925_117", null)));
     }
 
     @Test
     void wordsSolrRefusesAreNotSolrAway() {
-        assertFalse(SolrSearchEngine.away(new RemoteSolrException(NODE, 400,
+        assertFalse(SolrAway.in(new RemoteSolrException(NODE, 400,
                 "too many boolean clauses", null)));
     }
 
     @Test
     void noConnectionAGoneCoreAndAServerErrorAreAway() {
-        assertTrue(SolrSearchEngine.away(new SolrServerException("Connection refused")));
-        assertTrue(SolrSearchEngine.away(new RemoteSolrException(NODE, 404, "Not Found", null)));
-        assertTrue(SolrSearchEngine.away(new RemoteSolrException(NODE, 500, "Server Error", null)));
+        assertTrue(SolrAway.in(new SolrServerException("Connection refused")));
+        assertTrue(SolrAway.in(new RemoteSolrException(NODE, 404, "Not Found", null)));
+        assertTrue(SolrAway.in(new RemoteSolrException(NODE, 500, "Server Error", null)));
     }
 }

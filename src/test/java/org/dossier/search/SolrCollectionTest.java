@@ -72,7 +72,7 @@ class SolrCollectionTest {
     void aCollectionThatStopsAnsweringIsUnavailableAndNotOpenUntilItAnswersAgain() throws Exception {
         SolrAddress alone = TestSolrCloud.freshCollection(1);
         try (SolrSearchEngine node = SolrSearchEngine.open(alone, database.dsl());
-             CloudSolrClient admin = SolrSearchEngine.client(alone)) {
+             CloudSolrClient admin = SolrClients.of(alone)) {
             assertTrue(node.status().open());
             String live = SolrAlias.liveNow(admin, alone.collection());
             Replica replica = admin.getClusterStateProvider().getCollection(live).getSlice("shard1").iterator().next();
@@ -104,7 +104,7 @@ class SolrCollectionTest {
         SolrAddress lost = TestSolrCloud.freshCollection(1);
         try (Database generated = TestDatabase.generatedIn(generatedFolder);
              SolrSearchEngine node = SolrSearchEngine.open(lost, generated.dsl());
-             CloudSolrClient admin = SolrSearchEngine.client(lost)) {
+             CloudSolrClient admin = SolrClients.of(lost)) {
             deleteWithItsCollection(admin, lost);
             assertTrue(awaitOpen(node, false), "not open while the collection is gone: " + node.status());
             SolrSetup.create(lost, 1, 1);
@@ -138,7 +138,7 @@ class SolrCollectionTest {
     void aCollectionOfAnotherConfigsetIsRefusedWithWhatToDoAndKeptAsItWas() throws Exception {
         SolrAddress good = TestSolrCloud.freshCollection(1);
         SolrAddress old = good.ensemble().collection(good.collection() + "_old");
-        try (CloudSolrClient admin = SolrSearchEngine.client(old)) {
+        try (CloudSolrClient admin = SolrClients.of(old)) {
             makeWithAnOlderConfigset(admin, old.collection());
             SolrInputDocument kept = new SolrInputDocument();
             kept.setField("id", "kept");
@@ -155,7 +155,7 @@ class SolrCollectionTest {
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("solr-setup --zk " + old.ensemble() + " --collection"),
                     refused.getMessage());
-            assertThrows(SolrSetup.OtherConfigset.class, () -> SolrSearchEngine.rebuild(old, database.dsl(), (done, total) -> { }));
+            assertThrows(SolrSetup.OtherConfigset.class, () -> SolrFill.rebuild(old, database.dsl(), (done, total) -> { }));
             assertTrue(admin.getById("kept") != null, "nothing written to it, and nothing taken away");
             assertEquals(List.of(), SolrSetup.differences(admin, good.collection()), "this build's own collection");
         }
@@ -203,7 +203,7 @@ class SolrCollectionTest {
     void aCollectionMadeAgainWithAnotherConfigsetIsRefusedAndSearchesAreUnavailable() throws Exception {
         SolrAddress replaced = TestSolrCloud.freshCollection(1);
         try (SolrSearchEngine node = SolrSearchEngine.open(replaced, database.dsl());
-             CloudSolrClient admin = SolrSearchEngine.client(replaced)) {
+             CloudSolrClient admin = SolrClients.of(replaced)) {
             deleteWithItsCollection(admin, replaced);
             makeWithAnOlderConfigset(admin, replaced.collection());
             for (int i = 0; i < 6_000 && !node.status().detail().contains("it has no field live"); i++) {
@@ -214,7 +214,7 @@ class SolrCollectionTest {
             assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.of("korea")));
             assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.everything(10)));
             assertEquals(List.of(), node.suggest("kor", Suggestions.MAX));
-            assertEquals(null, admin.getById(SolrSearchEngine.FEED_ID), "nothing written to it");
+            assertEquals(null, admin.getById(SolrDocuments.FEED_ID), "nothing written to it");
 
             deleteWithItsCollection(admin, replaced);
             SolrSetup.create(replaced, 1, 1);
@@ -230,8 +230,8 @@ class SolrCollectionTest {
      */
     @Test
     void aFillsWritesAndCommitsWaitTenMinutesWhileReadersRequestsGiveUpAfterFifteenSeconds() throws Exception {
-        try (CloudSolrClient writer = SolrSearchEngine.writer(collection);
-             CloudSolrClient reader = SolrSearchEngine.client(collection)) {
+        try (CloudSolrClient writer = SolrClients.writer(collection);
+             CloudSolrClient reader = SolrClients.of(collection)) {
             var writes = (org.apache.solr.client.solrj.jetty.HttpJettySolrClient)
                     ((org.apache.solr.client.solrj.impl.CloudHttp2SolrClient) writer).getHttpClient();
             var reads = (org.apache.solr.client.solrj.jetty.HttpJettySolrClient)
@@ -239,7 +239,7 @@ class SolrCollectionTest {
             assertEquals(600_000, writes.getIdleTimeoutMillis());
             assertEquals(15_000, reads.getIdleTimeoutMillis());
             // The writer reaches the collection as the fill uses it: through ZooKeeper, by its default collection.
-            assertTrue(writer.getById(SolrSearchEngine.FEED_ID) != null, "the feed's position is read through the writer");
+            assertTrue(writer.getById(SolrDocuments.FEED_ID) != null, "the feed's position is read through the writer");
         }
     }
 
@@ -249,8 +249,8 @@ class SolrCollectionTest {
      */
     @Test
     void theClientsTalkToZooKeeperThroughNettyWhoseCloseDoesNotSleep() throws Exception {
-        try (CloudSolrClient writer = SolrSearchEngine.writer(collection);
-             CloudSolrClient reader = SolrSearchEngine.client(collection)) {
+        try (CloudSolrClient writer = SolrClients.writer(collection);
+             CloudSolrClient reader = SolrClients.of(collection)) {
             for (CloudSolrClient client : List.of(writer, reader)) {
                 org.apache.zookeeper.ZooKeeper zooKeeper = org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider
                         .from(client).getZkStateReader().getZkClient().getCuratorFramework().getZookeeperClient().getZooKeeper();
@@ -268,7 +268,7 @@ class SolrCollectionTest {
     @Test
     void solrSetupRefusesANameThatIsAnAliasAlreadyAndLeavesIt() throws Exception {
         SolrAddress taken = TestSolrCloud.freshCollection(1);
-        try (CloudSolrClient admin = SolrSearchEngine.client(taken)) {
+        try (CloudSolrClient admin = SolrClients.of(taken)) {
             String live = SolrAlias.liveNow(admin, taken.collection());
             IOException refused = assertThrows(IOException.class, () -> SolrSetup.create(taken, 1, 1));
             assertTrue(refused.getMessage().contains("already has a collection or alias named " + taken.collection()),

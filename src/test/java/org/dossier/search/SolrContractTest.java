@@ -402,7 +402,7 @@ class SolrContractTest {
      * that returns rows, not one that only counts), from Solr's own metrics.
      */
     private static long recordsFetched(SolrAddress address) throws Exception {
-        try (CloudSolrClient client = SolrSearchEngine.client(address)) {
+        try (CloudSolrClient client = SolrClients.of(address)) {
             long fetched = 0;
             String live = SolrAlias.liveNow(client, address.collection());
             for (String node : client.getClusterStateProvider().getLiveNodes()) {

@@ -116,7 +116,7 @@ class SolrFeedTest {
         ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SolrSearchEngine.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
         try (SolrSearchEngine node = SolrSearchEngine.open(lost, database.dsl());
-             CloudSolrClient admin = SolrSearchEngine.client(lost)) {
+             CloudSolrClient admin = SolrClients.of(lost)) {
             long searchable = node.size();
             logged.start();
             log.addAppender(logged);
@@ -187,14 +187,14 @@ class SolrFeedTest {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
         try (Database generated = TestDatabase.generatedIn(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
-            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
+            SolrFill.rebuild(address, generated.dsl(), (done, total) -> { });
             int withdrawnUnseen = generated.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
                     .orderBy(org.dossier.db.Tables.DOCUMENT.ID).limit(1).fetchSingle(org.dossier.db.Tables.DOCUMENT.ID);
             new RecordStore(generated.dsl(), Clock.systemUTC()).write(w -> w.withdraw(withdrawnUnseen, 1, "a test",
                     Attribution.editor("tester", "withdrawn while no node ran")));
-            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+            try (CloudSolrClient reader = SolrClients.of(address)) {
                 List<Long> seenMeanwhile = new java.util.ArrayList<>();
-                SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                SolrFill.rebuild(address, generated.dsl(), (done, total) -> {
                     try {
                         seenMeanwhile.add(reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
                                 .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound());
@@ -226,12 +226,12 @@ class SolrFeedTest {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-other-db-");
         try (Database generated = TestDatabase.generatedIn(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
-            long seeds = SolrSearchEngine.rebuild(address, database.dsl(), (done, total) -> { });
-            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+            long seeds = SolrFill.rebuild(address, database.dsl(), (done, total) -> { });
+            try (CloudSolrClient reader = SolrClients.of(address)) {
                 String before = SolrAlias.liveNow(reader, address.collection());
                 assertEquals(seeds, HeldFill.searchable(reader));
                 List<Long> seenMeanwhile = new java.util.ArrayList<>();
-                SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                SolrFill.rebuild(address, generated.dsl(), (done, total) -> {
                     try {
                         seenMeanwhile.add(HeldFill.searchable(reader));
                     } catch (Exception e) {
@@ -258,7 +258,7 @@ class SolrFeedTest {
     @Test
     void aPlainCollectionOfAnOlderDossierIsMovedBehindAnAliasOfItsNameByItsFirstFill() throws Exception {
         SolrAddress plain = TestSolrCloud.freshCollection(1).ensemble().collection("plain_" + ProcessHandle.current().pid());
-        try (CloudSolrClient admin = SolrSearchEngine.client(plain)) {
+        try (CloudSolrClient admin = SolrClients.of(plain)) {
             Path zip = SolrSetup.configsetZip();
             try {
                 new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(plain.collection())
@@ -312,7 +312,7 @@ class SolrFeedTest {
                         throw new UncheckedIOException(e);
                     }
                 });
-                try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+                try (CloudSolrClient reader = SolrClients.of(address)) {
                     // Until the second waits for the first (said in the log), or has done without waiting.
                     for (int i = 0; i < 1_200 && !second.isDone() && said(logged, "waiting for it to finish").isEmpty(); i++) {
                         Thread.sleep(100);
@@ -527,9 +527,9 @@ class SolrFeedTest {
     void anOlderWriteNeverReplacesANewerOne() throws Exception {
         int id = create("Cable on the glimmerdown matter", "Cable.");
         assertEquals(List.of(id), found(engine, "glimmerdown"));
-        try (CloudSolrClient client = SolrSearchEngine.client(collection)) {
+        try (CloudSolrClient client = SolrClients.of(collection)) {
             // A slow node writing what it read at change 0: the collection keeps the newer record.
-            SolrInputDocument stale = SolrSearchEngine.document(new IndexedRecord(id, "Cable on something else",
+            SolrInputDocument stale = SolrDocuments.of(new IndexedRecord(id, "Cable on something else",
                     "Cable.", java.time.LocalDate.of(1961, 1, 1), java.time.LocalDate.of(1961, 1, 1), null,
                     List.of(), List.of(), "cable on something else"), 0);
             client.add(stale);

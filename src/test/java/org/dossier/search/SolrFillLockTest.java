@@ -86,8 +86,8 @@ class SolrFillLockTest {
     }
 
     private static void expireTheFirstFillsSession(SolrAddress address) throws Exception {
-        SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
-        try (CloudSolrClient admin = SolrSearchEngine.client(address)) {
+        SolrFill.rebuild(address, generated.dsl(), (done, total) -> { });
+        try (CloudSolrClient admin = SolrClients.of(address)) {
             String before = SolrAlias.liveNow(admin, address.collection());
             assertEquals(2_500, HeldFill.searchable(admin));
             HeldFill first = HeldFill.start(address, generated.dsl(), 2_500);
@@ -106,7 +106,7 @@ class SolrFillLockTest {
             assertFalse(held(zk, lock, firstSession), "the expired session's lock went");
 
             List<Long> seenMeanwhile = new ArrayList<>();
-            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> seenMeanwhile.add(searchableQuietly(admin)));
+            SolrFill.rebuild(address, generated.dsl(), (done, total) -> seenMeanwhile.add(searchableQuietly(admin)));
             String second = SolrAlias.liveNow(admin, address.collection());
             assertNotEquals(before, second, "the second fill moved the alias to its own collection");
             assertNotEquals(firstCollection, second);

@@ -116,9 +116,10 @@ public final class AuthorityEditing {
         }
         AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
         if (again.ok() && mayTryAgain) {
-            // No name of it is taken: the key its name makes was, under another name, by an import's
-            // lists (which take no lock on the names) committed while this write waited for it. Made
-            // again, it is given the next free key, as it would have been a moment later; once only.
+            // No name of it is taken: the key its name makes was, under another name, by a writer that
+            // took no lock on the names (an import's lists took none before they took the editors' lock)
+            // committed while this write waited for it. Made again, it is given the next free key, as
+            // it would have been a moment later; once only.
             create(ctx, kind, false);
             return;
         }

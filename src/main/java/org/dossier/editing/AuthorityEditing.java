@@ -365,7 +365,7 @@ public final class AuthorityEditing {
                         now -> refusedMeanwhile(ctx, kind, survivorKey, note, merged -> "Someone changed this "
                                 + authority.noun() + " while you had this page open (it is now at version " + now
                                 + "). Nothing was merged: look at it again, then decide."),
-                        refused -> mergeRefused(ctx, kind, authority, into, author, survivorKey, note)));
+                        refused -> mergeRefused(ctx, kind, into, survivorKey, note)));
     }
 
     /** The merge form again with the choice and the note, to send again, and {@code message} (503). */
@@ -377,15 +377,12 @@ public final class AuthorityEditing {
     }
 
     /**
-     * A merge the writer refused because either one was merged, this one restored, or either one's
-     * kind changed, since the checks: the same merge sent again goes where the first went.
+     * A merge the writer refused because the survivor was merged, this one's last merge is still being
+     * undone, or either one's kind changed, since the checks. Never the same merge sent again: that
+     * one's version moved with the first sending, so its second is stale before anything else is
+     * looked at ({@code AuthorityWriter.claim}), and goes where the first went ({@code orDoneBefore}).
      */
-    private void mergeRefused(Context ctx, AuthorityKind kind, StoredAuthority authority, StoredAuthority into,
-                              String author, String survivorKey, String note) {
-        if (mergedAlready(authority, into, author, note)) {
-            ctx.redirect(kind.path(into.key()), HttpStatus.SEE_OTHER);
-            return;
-        }
+    private void mergeRefused(Context ctx, AuthorityKind kind, StoredAuthority into, String survivorKey, String note) {
         refusedMeanwhile(ctx, kind, survivorKey, note, merged -> authorities.find(kind, into.key())
                 .flatMap(s -> otherKind(merged, s)).orElse("One of them was merged, or a merge of this one undone, "
                         + "while you had this page open. Nothing was merged: look at them again, then decide."));

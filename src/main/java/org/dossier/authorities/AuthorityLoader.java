@@ -209,7 +209,10 @@ public final class AuthorityLoader {
         }
     }
 
-    /** The name the file gives an entry is another entry's: the entry would have no name of its own, nor the records that name it one owner. */
+    /**
+     * The name the file gives an entry is another entry's: the entry would have no name of its own,
+     * nor the records that name it one owner.
+     */
     public static final class NameTaken extends Refused {
         private static final long serialVersionUID = 1L;
 
@@ -266,8 +269,8 @@ public final class AuthorityLoader {
                 formsOf(before).forEach(form -> Optional.ofNullable(byForm.get(AuthorityRecords.matched(form.name())))
                         .ifPresent(owners -> owners.removeIf(o -> o.key().equals(key))));
             }
-            formsOf(after).forEach(form -> byForm.computeIfAbsent(AuthorityRecords.matched(form.name()), f -> new ArrayList<>())
-                    .add(new AuthorityRecords.Owner(form.name(), form.kind(), key, after.name())));
+            formsOf(after).forEach(form -> byForm.computeIfAbsent(AuthorityRecords.matched(form.name()),
+                    f -> new ArrayList<>()).add(new AuthorityRecords.Owner(form.name(), form.kind(), key, after.name())));
         }
 
         /** Its name (stored as a variant, {@code AuthorityWriter.writeContent}) and its other forms. */

@@ -102,6 +102,17 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
         return sent.get(60, TimeUnit.SECONDS);
     }
 
+    /** The person's form refused (422), saying {@code why} at {@code error}, with {@code fields} as {@code typed}. */
+    private static void formRefusedKeeping(HttpResponse<String> refused, String error, String why, FormFields typed,
+                                           String... fields) {
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals(why, Jsoup.parse(refused.body()).selectFirst(error).text());
+        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
+        for (String field : fields) {
+            assertEquals(typed.get(field), kept.get(field), field);
+        }
+    }
+
     /** Bob's writer in the held transaction: an editor's change made as the app makes it. */
     private static AuthorityWriter bobs(RecordWriter records, DSLContext tx) {
         return new AuthorityWriter(records, tx, Clock.systemUTC());
@@ -158,14 +169,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                     "Bob's clerk", EntityType.PERSON, List.of()), bob("Bob's clerk"));
         }, AuthorityEditing.class, () -> alice.post("/admin/people/new", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'Ivan Meanwhile' is already a name of Ivan Meanwhile. Another person of that name? Tell the two "
+        formRefusedKeeping(refused, "#name-error > span",
+                "'Ivan Meanwhile' is already a name of Ivan Meanwhile. Another person of that name? Tell the two "
                 + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
-                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("name", "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+                typed, "name", "description", "note");
         assertEquals(List.of("Bob's clerk"), database.dsl().select(PERSON.NOTE).from(PERSON)
                 .where(PERSON.NAME.eq("Ivan Meanwhile")).fetch(PERSON.NOTE), "Bob's alone");
     }
@@ -185,14 +192,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
         HttpResponse<String> refused = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists), AuthorityEditing.class,
                 () -> alice.post("/admin/people/new", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'Ivan Imported' is already a name of Ivan Imported. Another person of that name? Tell the two "
+        formRefusedKeeping(refused, "#name-error > span",
+                "'Ivan Imported' is already a name of Ivan Imported. Another person of that name? Tell the two "
                 + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
-                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("name", "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+                typed, "name", "description", "note");
         assertEquals(List.of("ivan-imported"), database.dsl().select(PERSON.KEY).from(PERSON)
                 .where(PERSON.NAME.eq("Ivan Imported")).fetch(PERSON.KEY), "the import's alone");
     }
@@ -235,13 +238,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
         HttpResponse<String> refused = sentWhileAnImportRuns(lists,
                 () -> alice.post("/admin/people/" + key + "/edit", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'The Paper Clerk' is already a name of Pavel Papers. Two authorities cannot share a form, unless "
-                + "it is marked as a short form.", Jsoup.parse(refused.body()).selectFirst("#alias-" + row + "-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("alias-" + row, "alias-kind-" + row, "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+        formRefusedKeeping(refused, "#alias-" + row + "-error > span",
+                "'The Paper Clerk' is already a name of Pavel Papers. Two authorities cannot share a form, unless "
+                + "it is marked as a short form.",
+                typed, "alias-" + row, "alias-kind-" + row, "description", "note");
         assertEquals(1, version(key), "nothing saved");
         assertEquals(List.of("pavel-papers"), database.peopleWithForm("The Paper Clerk"), "the import's alone");
     }
@@ -256,14 +256,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                 "semyon-papers,variant,The Ink Clerk,,"), "Report of the Ink Clerk on the archives");
         HttpResponse<String> refused = sentWhileAnImportRuns(lists, () -> alice.post("/admin/people/new", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'The Ink Clerk' is already a name of Semyon Papers. Another person of that name? Tell the two "
+        formRefusedKeeping(refused, "#name-error > span",
+                "'The Ink Clerk' is already a name of Semyon Papers. Another person of that name? Tell the two "
                 + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
-                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("name", "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+                typed, "name", "description", "note");
         assertEquals(List.of("semyon-papers"), database.peopleWithForm("The Ink Clerk"), "the import's alone");
     }
 
@@ -280,13 +276,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                     "", EntityType.PERSON, List.of()), bob("Another clerk"));
         }, AuthorityEditing.class, () -> alice.post("/admin/people/" + key + "/edit", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'The Iron Clerk' is already a name of The Iron Clerk. Two authorities cannot share a form, unless "
-                + "it is marked as a short form.", Jsoup.parse(refused.body()).selectFirst("#alias-" + row + "-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("alias-" + row, "alias-kind-" + row, "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+        formRefusedKeeping(refused, "#alias-" + row + "-error > span",
+                "'The Iron Clerk' is already a name of The Iron Clerk. Two authorities cannot share a form, unless "
+                + "it is marked as a short form.",
+                typed, "alias-" + row, "alias-kind-" + row, "description", "note");
         assertEquals(1, version(key), "nothing saved");
     }
 

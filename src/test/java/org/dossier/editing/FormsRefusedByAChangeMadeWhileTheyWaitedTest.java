@@ -178,10 +178,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
     }
 
     /**
-     * An import's lists add a person without the lock the forms' writes take on the names: on
-     * PostgreSQL the form's write does not see it, makes the same key, and waits for the import's to
-     * commit, when the database refuses the key; on SQLite the form's write waits for the import's
-     * and then sees its name. Either way the form says whose the name is.
+     * An import's lists add a person, held open: the form's write waits for the import's commit (on
+     * PostgreSQL for the lock both take on the names; before the import took it, for the same key the
+     * form's write made, which the database then refused; on SQLite for the write lock) and then sees
+     * its name. Either way the form says whose the name is.
      */
     @Test
     void aNewPersonWhoseNameAnImportAddedMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
@@ -202,8 +202,9 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
 
     /**
      * As above, the import's person under another name: no name is taken, only the key the form's
-     * name makes. On PostgreSQL the database refused that key and the form answered 500; made
-     * again, it takes the next key, as it does on SQLite, whose write sees the import's key.
+     * name makes. On PostgreSQL the database refused that key and the form answered 500, until the
+     * form was made again on that refusal; with the lock on the names the import takes too, the
+     * form's write sees the import's key, as it does on SQLite, and takes the next.
      */
     @Test
     void aNewPersonWhoseKeyAnImportGaveAnotherNameMeanwhileIsMadeUnderTheNextKey() throws Exception {

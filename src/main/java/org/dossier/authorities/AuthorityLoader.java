@@ -61,8 +61,14 @@ public final class AuthorityLoader {
         AuthorityWriter writer = new AuthorityWriter(tx, clock);
         AuthorityRecords read = new AuthorityRecords(tx);
         List<String> differences = new ArrayList<>();
-        storeAuthorities(tx, writer, read, AuthorityKind.PERSON, AuthorityFiles.PEOPLE, lists.people(), differences);
-        storeAuthorities(tx, writer, read, AuthorityKind.PLACE, AuthorityFiles.PLACES, lists.places(), differences);
+        // Both lists' names before anything is written: a place's save holding its list's lock may
+        // wait for a record the people's list stamped (a rename), and this import for that lock.
+        FormOwners people = FormOwners.forWriting(read, AuthorityKind.PERSON, lists.people());
+        FormOwners places = FormOwners.forWriting(read, AuthorityKind.PLACE, lists.places());
+        lists.people().forEach((key, forms) -> storeAuthority(tx, writer, read, people, AuthorityKind.PERSON,
+                AuthorityFiles.PEOPLE, key, forms, differences));
+        lists.places().forEach((key, forms) -> storeAuthority(tx, writer, read, places, AuthorityKind.PLACE,
+                AuthorityFiles.PLACES, key, forms, differences));
         int position = 0;
         for (var entry : lists.types().entrySet()) {
             storeType(tx, entry.getKey(), entry.getValue(), position++, clock);
@@ -80,22 +86,6 @@ public final class AuthorityLoader {
                 .map(f -> new AuthorityContent.Alias(f.name(), AliasKind.fromKey(f.kind()).orElse(AliasKind.VARIANT)))
                 .toList();
         return new AuthorityContent(preferred.name(), sortName, preferred.note(), type, aliases);
-    }
-
-    /**
-     * One list's entries. Its names are read once, under the lock an editor's form takes on them
-     * ({@link AuthorityRecords#ownersForWriting}), held until the import commits: a form giving one
-     * of them to another entry meanwhile waits for the import and then sees its forms, and one given
-     * before is seen here. Without it, on PostgreSQL, neither saw the other's, and one form of a
-     * name had two owners. SQLite's writing transactions run one at a time anyway.
-     */
-    private static void storeAuthorities(DSLContext tx, AuthorityWriter writer, AuthorityRecords read, AuthorityKind kind,
-                                         String file, Map<String, List<AuthorityForm>> list, List<String> differences) {
-        if (list.isEmpty()) {
-            return;
-        }
-        FormOwners owners = new FormOwners(read.ownersForWriting(kind, 0));
-        list.forEach((key, forms) -> storeAuthority(tx, writer, read, owners, kind, file, key, forms, differences));
     }
 
     private static void storeAuthority(DSLContext tx, AuthorityWriter writer, AuthorityRecords read, FormOwners owners,
@@ -231,8 +221,19 @@ public final class AuthorityLoader {
     private static final class FormOwners {
         private final Map<String, List<AuthorityRecords.Owner>> byForm;
 
-        FormOwners(Map<String, List<AuthorityRecords.Owner>> byForm) {
+        private FormOwners(Map<String, List<AuthorityRecords.Owner>> byForm) {
             this.byForm = byForm;
+        }
+
+        /**
+         * Read under the lock an editor's form takes on the names ({@link AuthorityRecords#ownersForWriting}),
+         * held until the import commits: a form giving one of them to another entry meanwhile waits for
+         * the import and then sees its forms, and one given before is seen here. Without it, on
+         * PostgreSQL, neither saw the other's, and one form of a name had two owners. SQLite's writing
+         * transactions run one at a time anyway. A list with no entry takes no lock.
+         */
+        static FormOwners forWriting(AuthorityRecords read, AuthorityKind kind, Map<String, List<AuthorityForm>> list) {
+            return new FormOwners(list.isEmpty() ? new java.util.HashMap<>() : read.ownersForWriting(kind, 0));
         }
 
         /** The entry other than {@code key} that has {@code form}; none for a short form many share, on either side. */

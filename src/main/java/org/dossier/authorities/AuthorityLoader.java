@@ -49,7 +49,9 @@ public final class AuthorityLoader {
      * Writes the lists in the caller's transaction. A person or place the catalogue lacks is added
      * (version 1, by {@code import}); one no editor has changed follows the file; one an editor has
      * changed keeps what the editor made: only forms of its name it lacks are added, and every other
-     * difference is reported, never written. Returns those reports, one line each.
+     * difference is reported, never written. A form another entry has stays that one's alone, said
+     * in the reports; a name another entry has refuses the import ({@link NameTaken}). Returns those
+     * reports, one line each.
      */
     public static List<String> store(DSLContext tx, FolderLists lists) {
         return store(tx, lists, Clock.systemUTC());
@@ -59,10 +61,14 @@ public final class AuthorityLoader {
         AuthorityWriter writer = new AuthorityWriter(tx, clock);
         AuthorityRecords read = new AuthorityRecords(tx);
         List<String> differences = new ArrayList<>();
-        lists.people().forEach((key, forms) ->
-                storeAuthority(tx, writer, read, AuthorityKind.PERSON, AuthorityFiles.PEOPLE, key, forms, differences));
-        lists.places().forEach((key, forms) ->
-                storeAuthority(tx, writer, read, AuthorityKind.PLACE, AuthorityFiles.PLACES, key, forms, differences));
+        // Both lists' names before anything is written: a place's save holding its list's lock may
+        // wait for a record the people's list stamped (a rename), and this import for that lock.
+        FormOwners people = FormOwners.forWriting(read, AuthorityKind.PERSON, lists.people());
+        FormOwners places = FormOwners.forWriting(read, AuthorityKind.PLACE, lists.places());
+        lists.people().forEach((key, forms) -> storeAuthority(tx, writer, read, people, AuthorityKind.PERSON,
+                AuthorityFiles.PEOPLE, key, forms, differences));
+        lists.places().forEach((key, forms) -> storeAuthority(tx, writer, read, places, AuthorityKind.PLACE,
+                AuthorityFiles.PLACES, key, forms, differences));
         int position = 0;
         for (var entry : lists.types().entrySet()) {
             storeType(tx, entry.getKey(), entry.getValue(), position++, clock);
@@ -82,21 +88,24 @@ public final class AuthorityLoader {
         return new AuthorityContent(preferred.name(), sortName, preferred.note(), type, aliases);
     }
 
-    private static void storeAuthority(DSLContext tx, AuthorityWriter writer, AuthorityRecords read, AuthorityKind kind,
-                                       String file, String key, List<AuthorityForm> forms, List<String> differences) {
+    private static void storeAuthority(DSLContext tx, AuthorityWriter writer, AuthorityRecords read, FormOwners owners,
+                                       AuthorityKind kind, String file, String key, List<AuthorityForm> forms,
+                                       List<String> differences) {
         AuthorityContent wanted = contentOf(kind, forms);
         String location = file + ":" + forms.get(0).line();
         Attribution by = Attribution.imported(location);
+        String where = location + ": " + key;
         Optional<StoredAuthority> found = read.find(kind, key);
         if (found.isEmpty()) {
-            writer.create(kind, key, wanted, by);
+            AuthorityContent written = owners.withoutOthersForms(wanted, key, where, differences);
+            writer.create(kind, key, written, by);
+            owners.wrote(key, null, written);
             return;
         }
         StoredAuthority now = found.get();
         if (now.content().equals(wanted)) {
             return;
         }
-        String where = location + ": " + key;
         if (now.merged()) {
             differences.add(where + ": merged into '" + now.mergedInto() + "' by an editor; the file's rows are not applied");
             return;
@@ -105,7 +114,11 @@ public final class AuthorityLoader {
                 .and(AUTHORITY_VERSION.AUTHORITY_ID.eq(now.id()))
                 .and(AUTHORITY_VERSION.AUTHOR.ne(Attribution.IMPORT)));
         if (!edited) {
-            updateUnlessSavedMeanwhile(writer, now, wanted, by, where);
+            AuthorityContent written = owners.withoutOthersForms(wanted, key, where, differences);
+            if (!now.content().equals(written)) {
+                updateUnlessSavedMeanwhile(writer, now, written, by, where);
+                owners.wrote(key, now.content(), written);
+            }
             return;
         }
         // An editor changed it: add the forms it lacks, report the rest, write nothing else.
@@ -117,13 +130,8 @@ public final class AuthorityLoader {
         wanted.aliases().stream().filter(a -> !known.contains(AuthorityRecords.folded(a.name()))).forEach(added::add);
         // A form an editor gave another entry stays that one's alone, as the form would refuse it
         // here: two owners would both claim the records that name it.
-        Map<String, List<AuthorityRecords.Owner>> owners = read.owners(kind, now.id());
         added.removeIf(a -> {
-            if (a.kind() == AliasKind.FULL_NAME_ONLY) {
-                return false;
-            }
-            var other = owners.getOrDefault(AuthorityRecords.matched(a.name()), List.of()).stream()
-                    .filter(o -> o.formKind() != AliasKind.FULL_NAME_ONLY).findFirst();
+            var other = owners.other(a, key);
             other.ifPresent(o -> differences.add(where + ": '" + a.name() + "' is in the file; an editor made it a name of '"
                     + o.key() + "' (kept there)"));
             return other.isPresent();
@@ -133,9 +141,10 @@ public final class AuthorityLoader {
             List<AuthorityContent.Alias> all = new ArrayList<>(kept.aliases());
             all.addAll(added);
             String names = String.join(", ", added.stream().map(a -> "'" + a.name() + "'").toList());
-            updateUnlessSavedMeanwhile(writer, now, new AuthorityContent(kept.name(), kept.sortName(),
-                    kept.description(), kept.kind(), all), new Attribution(Attribution.IMPORT, "New forms from " + file
+            AuthorityContent withAdded = new AuthorityContent(kept.name(), kept.sortName(), kept.description(), kept.kind(), all);
+            updateUnlessSavedMeanwhile(writer, now, withAdded, new Attribution(Attribution.IMPORT, "New forms from " + file
                     + ": " + names, location), where);
+            owners.wrote(key, kept, withAdded);
             differences.add(where + ": added " + names + " beside an editor's changes");
         }
         if (!kept.name().equals(wanted.name())) {
@@ -170,14 +179,107 @@ public final class AuthorityLoader {
         }
     }
 
+    /** What refuses an import whole: its transaction rolls back, and it says this, where, and what to do. */
+    public abstract static sealed class Refused extends RuntimeException permits SavedMeanwhile, NameTaken {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** An entry of a list was saved by an editor between the import's read of it and its write. */
-    public static final class SavedMeanwhile extends RuntimeException {
+    public static final class SavedMeanwhile extends Refused {
         private static final long serialVersionUID = 1L;
 
         SavedMeanwhile(String where, int read, StaleAuthorityException e) {
             super(where + ": an editor saved it while the import ran (it is at version " + e.currentVersion()
                     + "; the import read version " + read + "), so the import stopped and wrote nothing. Run it again: "
                     + "it keeps what the editor saved and reports what the file says otherwise", e);
+        }
+    }
+
+    /**
+     * The name the file gives an entry is another entry's: the entry would have no name of its own,
+     * nor the records that name it one owner.
+     */
+    public static final class NameTaken extends Refused {
+        private static final long serialVersionUID = 1L;
+
+        NameTaken(String where, String name, String owner) {
+            super(where + ": '" + name + "' is a name of '" + owner + "' already, so the import stopped and wrote "
+                    + "nothing: no two entries share a name. Tell the two apart in the file's name, as catalogues do "
+                    + "('John Smith (1882–1959)'), and run it again", null);
+        }
+    }
+
+    /**
+     * Who has each form of a list's names ({@link AuthorityRecords#owners}, keyed as the name matcher
+     * reads them), kept as the import writes its entries: read once, not once an entry (a list of
+     * thousands read every form thousands of times).
+     */
+    private static final class FormOwners {
+        private final Map<String, List<AuthorityRecords.Owner>> byForm;
+
+        private FormOwners(Map<String, List<AuthorityRecords.Owner>> byForm) {
+            this.byForm = byForm;
+        }
+
+        /**
+         * Read under the lock an editor's form takes on the names ({@link AuthorityRecords#ownersForWriting}),
+         * held until the import commits: a form giving one of them to another entry meanwhile waits for
+         * the import and then sees its forms, and one given before is seen here. Without it, on
+         * PostgreSQL, neither saw the other's, and one form of a name had two owners. SQLite's writing
+         * transactions run one at a time anyway. A list with no entry takes no lock.
+         */
+        static FormOwners forWriting(AuthorityRecords read, AuthorityKind kind, Map<String, List<AuthorityForm>> list) {
+            return new FormOwners(list.isEmpty() ? new java.util.HashMap<>() : read.ownersForWriting(kind, 0));
+        }
+
+        /** The entry other than {@code key} that has {@code form}; none for a short form many share, on either side. */
+        Optional<AuthorityRecords.Owner> other(AuthorityContent.Alias form, String key) {
+            if (form.kind() == AliasKind.FULL_NAME_ONLY) {
+                return Optional.empty();
+            }
+            return byForm.getOrDefault(AuthorityRecords.matched(form.name()), List.of()).stream()
+                    .filter(o -> !o.key().equals(key) && o.formKind() != AliasKind.FULL_NAME_ONLY).findFirst();
+        }
+
+        /**
+         * The file's entry {@code key} as it can be written: without the forms another entry has,
+         * each said in {@code differences} (two owners would both claim the records that name it, and
+         * an editor's form refuses them too); its name another's refuses the import.
+         */
+        AuthorityContent withoutOthersForms(AuthorityContent content, String key, String where, List<String> differences) {
+            other(new AuthorityContent.Alias(content.name(), AliasKind.VARIANT), key).ifPresent(o -> {
+                throw new NameTaken(where, content.name(), o.key());
+            });
+            List<AuthorityContent.Alias> kept = content.aliases().stream().filter(a -> {
+                var other = other(a, key);
+                other.ifPresent(o -> differences.add(where + ": '" + a.name() + "' is in the file and a name of '"
+                        + o.key() + "' already (kept there)"));
+                return other.isEmpty();
+            }).toList();
+            return kept.size() == content.aliases().size() ? content
+                    : new AuthorityContent(content.name(), content.sortName(), content.description(), content.kind(), kept);
+        }
+
+        /** {@code key} has the forms of {@code after} now, no longer those of {@code before} (null: it is new). */
+        void wrote(String key, AuthorityContent before, AuthorityContent after) {
+            if (before != null) {
+                formsOf(before).forEach(form -> Optional.ofNullable(byForm.get(AuthorityRecords.matched(form.name())))
+                        .ifPresent(owners -> owners.removeIf(o -> o.key().equals(key))));
+            }
+            formsOf(after).forEach(form -> byForm.computeIfAbsent(AuthorityRecords.matched(form.name()),
+                    f -> new ArrayList<>()).add(new AuthorityRecords.Owner(form.name(), form.kind(), key, after.name())));
+        }
+
+        /** Its name (stored as a variant, {@code AuthorityWriter.writeContent}) and its other forms. */
+        private static List<AuthorityContent.Alias> formsOf(AuthorityContent content) {
+            List<AuthorityContent.Alias> forms = new ArrayList<>();
+            forms.add(new AuthorityContent.Alias(content.name(), AliasKind.VARIANT));
+            forms.addAll(content.aliases());
+            return forms;
         }
     }
 

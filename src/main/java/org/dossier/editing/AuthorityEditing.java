@@ -114,9 +114,10 @@ public final class AuthorityEditing {
         }
         AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
         if (again.ok() && mayTryAgain) {
-            // No name of it is taken: the key its name makes was, under another name, by an import's
-            // lists (which take no lock on the names) committed while this write waited for it. Made
-            // again, it is given the next free key, as it would have been a moment later; once only.
+            // No name of it is taken: the key its name makes was, under another name, by a writer that
+            // took no lock on the names (an import's lists took none before they took the editors' lock)
+            // committed while this write waited for it. Made again, it is given the next free key, as
+            // it would have been a moment later; once only.
             create(ctx, kind, false);
             return;
         }
@@ -354,7 +355,7 @@ public final class AuthorityEditing {
                         now -> refusedMeanwhile(ctx, kind, form, merged -> "Someone changed this "
                                 + authority.noun() + " while you had this page open (it is now at version " + now
                                 + "). Nothing was merged: look at it again, then decide."),
-                        refused -> mergeRefused(ctx, authority, into, author, form)));
+                        refused -> mergeRefused(ctx, authority, into, form)));
     }
 
     /**
@@ -381,16 +382,13 @@ public final class AuthorityEditing {
     }
 
     /**
-     * A merge the writer refused because either one was merged, this one restored, or either one's
-     * kind changed, since the checks: the same merge sent again goes where the first went.
+     * A merge the writer refused because the survivor was merged, this one's last merge is still being
+     * undone, or either one's kind changed, since the checks. Never the same merge sent again: that
+     * one's version moved with the first sending, so its second is stale before anything else is
+     * looked at ({@code AuthorityWriter.claim}), and goes where the first went ({@code orDoneBefore}).
      */
-    private void mergeRefused(Context ctx, StoredAuthority authority, StoredAuthority into, String author,
-                              MergeForm form) {
+    private void mergeRefused(Context ctx, StoredAuthority authority, StoredAuthority into, MergeForm form) {
         AuthorityKind kind = authority.kind();
-        if (mergedAlready(authority, into, author, form.note())) {
-            ctx.redirect(kind.path(into.key()), HttpStatus.SEE_OTHER);
-            return;
-        }
         refusedMeanwhile(ctx, kind, form, merged -> authorities.find(kind, into.key())
                 .flatMap(s -> MergeForm.otherKind(merged, s)).orElse("One of them was merged, or a merge of this one undone, "
                         + "while you had this page open. Nothing was merged: look at them again, then decide."));

@@ -401,7 +401,7 @@ public final class ImportRun {
             return new ImportReport(listing.pages().size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);
-        } catch (AuthorityLoader.SavedMeanwhile | BulkWriting.ForeignKeysBroken e) {
+        } catch (AuthorityLoader.Refused | BulkWriting.ForeignKeysBroken e) {
             throw new ImportRejectedException(List.of(e.getMessage()));
         } catch (UncheckedIOException e) {
             throw e.getCause();

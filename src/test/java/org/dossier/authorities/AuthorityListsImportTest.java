@@ -290,4 +290,32 @@ class AuthorityListsImportTest {
         assertTrue(differences.contains("kuznetsov: 'V. V. Kuznetsov' is in the file; an editor made it a name of 'tugarinov' "
                 + "(kept there)"), differences);
     }
+
+    /**
+     * The lists give no form of a name to a second entry, an untouched one's either: it stays with the
+     * one that has it, as an editor's form would refuse it, and the import says so. It followed the
+     * file, and both claimed the records that name it.
+     */
+    @Test
+    void aFormTheFileGivesAnUntouchedEntryThatAnotherHasStaysWithThatOneAndIsReported() throws Exception {
+        Path seeds = changedSeeds(lines -> {
+            List<String> out = new ArrayList<>();
+            for (String line : lines) {
+                out.add(line);
+                if (line.startsWith("roshchin,variant,Roshchin")) {
+                    out.add("roshchin,variant,V.V. Kuznetsov,,");
+                    out.add("roshchin,variant,Nikolai V. Roshchin,,");
+                }
+            }
+            return out;
+        });
+        ImportReport report = new ImportRun(db.store(), Clock.systemUTC()).run(List.of(seeds));
+
+        assertEquals(List.of("people.csv:44: roshchin: 'V.V. Kuznetsov' is in the file and a name of 'kuznetsov' already "
+                + "(kept there)"), report.authorityDifferences());
+        List<String> his = person("roshchin").content().aliases().stream().map(AuthorityContent.Alias::name).toList();
+        assertTrue(his.contains("Nikolai V. Roshchin") && !his.contains("V.V. Kuznetsov"), his.toString());
+        assertTrue(person("kuznetsov").content().aliases().contains(new AuthorityContent.Alias("V. V. Kuznetsov",
+                AliasKind.VARIANT)));
+    }
 }

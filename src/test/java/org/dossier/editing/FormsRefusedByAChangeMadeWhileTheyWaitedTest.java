@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.dossier.accounts.Role;
@@ -26,13 +28,16 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.RecordWriter;
 import org.dossier.testing.CatalogueDatabase;
+import org.dossier.importing.ImportReport;
 import org.dossier.testing.Http;
+import org.dossier.testing.Latches;
 import org.dossier.testing.SeededCatalogue;
 import org.jooq.DSLContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a person's form answers when another editor's change commits after its checks passed and
@@ -64,6 +69,48 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
             held.assertStillHeld();
         }
         return sent.get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@code form} sent while an import of {@code lists} runs: it has written its lists and stops at its
+     * first record, its transaction open, until the form's request waits for it (or has been answered
+     * without waiting: what it wrote then is what the test finds), then commits. The import is not refused.
+     */
+    private static HttpResponse<String> sentWhileAnImportRuns(ListsToImport lists, Supplier<HttpResponse<String>> form)
+            throws Exception {
+        CountDownLatch listsWritten = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        CompletableFuture<ImportReport> importing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lists.into(catalogue, (done, total) -> {
+                    listsWritten.countDown();
+                    Latches.await(goOn, java.time.Duration.ofSeconds(60), "the form to meet the import");
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CompletableFuture<HttpResponse<String>> sent;
+        try {
+            Latches.await(listsWritten, java.time.Duration.ofSeconds(60), "the import to write its lists");
+            sent = CompletableFuture.supplyAsync(form);
+            LockWaits.awaitWaiting(database.dsl(), 1, AuthorityEditing.class, sent);
+        } finally {
+            goOn.countDown();
+        }
+        assertEquals(1, importing.get(60, TimeUnit.SECONDS).created(), "the import's record");
+        return sent.get(60, TimeUnit.SECONDS);
+    }
+
+    /** The person's form refused (422), saying {@code why} at {@code error}, with {@code fields} as {@code typed}. */
+    private static void formRefusedKeeping(HttpResponse<String> refused, String error, String why, FormFields typed,
+                                           String... fields) {
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals(why, Jsoup.parse(refused.body()).selectFirst(error).text());
+        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
+        for (String field : fields) {
+            assertEquals(typed.get(field), kept.get(field), field);
+        }
     }
 
     /** Bob's writer in the held transaction: an editor's change made as the app makes it. */
@@ -122,23 +169,19 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                     "Bob's clerk", EntityType.PERSON, List.of()), bob("Bob's clerk"));
         }, AuthorityEditing.class, () -> alice.post("/admin/people/new", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'Ivan Meanwhile' is already a name of Ivan Meanwhile. Another person of that name? Tell the two "
+        formRefusedKeeping(refused, "#name-error > span",
+                "'Ivan Meanwhile' is already a name of Ivan Meanwhile. Another person of that name? Tell the two "
                 + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
-                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("name", "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+                typed, "name", "description", "note");
         assertEquals(List.of("Bob's clerk"), database.dsl().select(PERSON.NOTE).from(PERSON)
                 .where(PERSON.NAME.eq("Ivan Meanwhile")).fetch(PERSON.NOTE), "Bob's alone");
     }
 
     /**
-     * An import's lists add a person without the lock the forms' writes take on the names: on
-     * PostgreSQL the form's write does not see it, makes the same key, and waits for the import's to
-     * commit, when the database refuses the key; on SQLite the form's write waits for the import's
-     * and then sees its name. Either way the form says whose the name is.
+     * An import's lists add a person, held open: the form's write waits for the import's commit (on
+     * PostgreSQL for the lock both take on the names; before the import took it, for the same key the
+     * form's write made, which the database then refused; on SQLite for the write lock) and then sees
+     * its name. Either way the form says whose the name is.
      */
     @Test
     void aNewPersonWhoseNameAnImportAddedMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
@@ -149,22 +192,19 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
         HttpResponse<String> refused = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists), AuthorityEditing.class,
                 () -> alice.post("/admin/people/new", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'Ivan Imported' is already a name of Ivan Imported. Another person of that name? Tell the two "
+        formRefusedKeeping(refused, "#name-error > span",
+                "'Ivan Imported' is already a name of Ivan Imported. Another person of that name? Tell the two "
                 + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
-                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("name", "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+                typed, "name", "description", "note");
         assertEquals(List.of("ivan-imported"), database.dsl().select(PERSON.KEY).from(PERSON)
                 .where(PERSON.NAME.eq("Ivan Imported")).fetch(PERSON.KEY), "the import's alone");
     }
 
     /**
      * As above, the import's person under another name: no name is taken, only the key the form's
-     * name makes. On PostgreSQL the database refused that key and the form answered 500; made
-     * again, it takes the next key, as it does on SQLite, whose write sees the import's key.
+     * name makes. On PostgreSQL the database refused that key and the form answered 500, until the
+     * form was made again on that refusal; with the lock on the names the import takes too, the
+     * form's write sees the import's key, as it does on SQLite, and takes the next.
      */
     @Test
     void aNewPersonWhoseKeyAnImportGaveAnotherNameMeanwhileIsMadeUnderTheNextKey() throws Exception {
@@ -181,6 +221,49 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
         assertEquals("Pyotr Keyedov", person(database.dsl(), "petr-keyed").name());
     }
 
+    /**
+     * On PostgreSQL an import's lists took no lock on the names: the form's write did not see the
+     * form the import had given, waited for nothing, and both committed, one form with two owners.
+     * On SQLite the form's write waits for the import's commit, and then sees it.
+     */
+    @Test
+    void aPersonsSaveOfAFormARunningImportGaveAnotherPersonIsRefusedNamingThemWithTheFormKept(@TempDir Path folder)
+            throws Exception {
+        String key = made("Clerk Wanting A Name", "clerk-wanting-a-name");
+        FormFields opened = FormFields.at(alice, "/admin/people/" + key + "/edit", "form.authority-form");
+        int row = rowOf(opened, "");
+        FormFields typed = opened.set("alias-" + row, "The Paper Clerk").set("alias-kind-" + row, "pseudonym")
+                .set("description", "Alice's words, typed with <b>care</b>").set("note", "His nickname");
+        ListsToImport lists = ListsToImport.of(folder, List.of("pavel-papers,preferred,Pavel Papers,,A clerk",
+                "pavel-papers,variant,The Paper Clerk,,"), "Report of the Paper Clerk on the archives");
+        HttpResponse<String> refused = sentWhileAnImportRuns(lists,
+                () -> alice.post("/admin/people/" + key + "/edit", typed.entries()));
+
+        formRefusedKeeping(refused, "#alias-" + row + "-error > span",
+                "'The Paper Clerk' is already a name of Pavel Papers. Two authorities cannot share a form, unless "
+                + "it is marked as a short form.",
+                typed, "alias-" + row, "alias-kind-" + row, "description", "note");
+        assertEquals(1, version(key), "nothing saved");
+        assertEquals(List.of("pavel-papers"), database.peopleWithForm("The Paper Clerk"), "the import's alone");
+    }
+
+    /** As above, the form a new person's name, another the import gave as another form of its own person's. */
+    @Test
+    void aNewPersonNamedWhatARunningImportGaveAnotherPersonIsRefusedNamingThemWithTheFormKept(@TempDir Path folder)
+            throws Exception {
+        FormFields typed = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", "The Ink Clerk")
+                .set("kind", "person").set("description", "Alice's clerk, typed with <b>care</b>").set("note", "Alice's note");
+        ListsToImport lists = ListsToImport.of(folder, List.of("semyon-papers,preferred,Semyon Papers,,A clerk",
+                "semyon-papers,variant,The Ink Clerk,,"), "Report of the Ink Clerk on the archives");
+        HttpResponse<String> refused = sentWhileAnImportRuns(lists, () -> alice.post("/admin/people/new", typed.entries()));
+
+        formRefusedKeeping(refused, "#name-error > span",
+                "'The Ink Clerk' is already a name of Semyon Papers. Another person of that name? Tell the two "
+                + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
+                typed, "name", "description", "note");
+        assertEquals(List.of("semyon-papers"), database.peopleWithForm("The Ink Clerk"), "the import's alone");
+    }
+
     @Test
     void aPersonsSaveOfAFormAnotherEditorGaveANewPersonMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
         String key = made("Clerk Given A Nickname", "clerk-given-a-nickname");
@@ -194,13 +277,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                     "", EntityType.PERSON, List.of()), bob("Another clerk"));
         }, AuthorityEditing.class, () -> alice.post("/admin/people/" + key + "/edit", typed.entries()));
 
-        assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("'The Iron Clerk' is already a name of The Iron Clerk. Two authorities cannot share a form, unless "
-                + "it is marked as a short form.", Jsoup.parse(refused.body()).selectFirst("#alias-" + row + "-error > span").text());
-        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
-        for (String field : List.of("alias-" + row, "alias-kind-" + row, "description", "note")) {
-            assertEquals(typed.get(field), kept.get(field), field);
-        }
+        formRefusedKeeping(refused, "#alias-" + row + "-error > span",
+                "'The Iron Clerk' is already a name of The Iron Clerk. Two authorities cannot share a form, unless "
+                + "it is marked as a short form.",
+                typed, "alias-" + row, "alias-kind-" + row, "description", "note");
         assertEquals(1, version(key), "nothing saved");
     }
 

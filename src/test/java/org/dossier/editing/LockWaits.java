@@ -34,9 +34,19 @@ final class LockWaits {
      * PostgreSQL lists those waiting in the test's own database.
      */
     static void awaitWaiting(DSLContext db, int count, Class<?> handler) throws InterruptedException {
+        awaitWaiting(db, count, handler, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /**
+     * As above, or until {@code unlessEnded} has ended without waiting: a write that met no lock where
+     * the test expected one (what the test then asserts finds out what it wrote), rather than a minute
+     * spent waiting for a wait that never comes.
+     */
+    static void awaitWaiting(DSLContext db, int count, Class<?> handler, java.util.concurrent.Future<?> unlessEnded)
+            throws InterruptedException {
         boolean postgresql = db.dialect().family() == SQLDialect.POSTGRES;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while ((postgresql ? db.fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+        while (!unlessEnded.isDone() && (postgresql ? db.fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
                 .and(DSL.field("datname").eq(DSL.field("current_database()")))) : threadsWaitingForSqlitesWriteLock(handler)) < count) {
             assertTrue(System.nanoTime() < deadline, "no " + count + " requests came to wait for the write held open");
             Thread.sleep(10);

@@ -1,5 +1,8 @@
 package org.dossier.testing;
 
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PERSON_ALIAS;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -97,6 +100,12 @@ public final class CatalogueDatabase implements AutoCloseable {
     public int placeId(String key) {
         return dsl().fetchValue("select id from place where key = ?", key) instanceof Number n
                 ? n.intValue() : fail("place", key);
+    }
+
+    /** The keys of the people who have {@code form}, as it is written, among their forms of the name, in key order. */
+    public java.util.List<String> peopleWithForm(String form) {
+        return dsl().select(PERSON.KEY).from(PERSON).join(PERSON_ALIAS).on(PERSON_ALIAS.PERSON_ID.eq(PERSON.ID))
+                .where(PERSON_ALIAS.ALIAS.eq(form)).orderBy(PERSON.KEY).fetch(PERSON.KEY);
     }
 
     private static int fail(String what, String key) {

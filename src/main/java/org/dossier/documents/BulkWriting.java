@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.dossier.db.Indexes;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Index;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
@@ -382,6 +383,21 @@ public final class BulkWriting {
                 .fetch(r -> new SecondaryIndex(r.get(NAME), r.get(SQL)));
         indexes.forEach(index -> tx.dropIndex(DSL.name(index.name())).execute());
         return indexes;
+    }
+
+    /**
+     * On SQLite, drops {@code index} and returns it, to be made again by {@link #rebuild}: for a run
+     * that answers what the index would answer another way meanwhile (an import into a new file, the
+     * entries it made: {@code importing/IdentitiesMadeHere}).
+     */
+    public static SecondaryIndex dropIndex(DSLContext tx, Index index) {
+        if (!dropsIndexes(tx.dialect())) {
+            throw new IllegalStateException("indexes are dropped for a run on SQLite only, not on " + tx.dialect());
+        }
+        SecondaryIndex dropped = tx.select(NAME, SQL).from(SCHEMA).where(TYPE.eq("index")).and(NAME.eq(index.getName()))
+                .fetchSingle(r -> new SecondaryIndex(r.get(NAME), r.get(SQL)));
+        tx.dropIndex(DSL.name(dropped.name())).execute();
+        return dropped;
     }
 
     /** Whether {@link #dropBeforeAdding} ever drops an index on this database: on SQLite only. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,6 +37,7 @@ import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityLoader;
 import org.dossier.authorities.Extraction;
 import org.dossier.authorities.Extractor;
+import org.dossier.db.Indexes;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BatchInsert;
 import org.dossier.documents.BulkWriting;
@@ -89,14 +91,27 @@ public final class ImportRun {
      * writing one or on the writing one, and whether SQLite gets a large page cache for the transaction. {@link #DEFAULT} is what measured best
      * (BENCHMARKS.md); the others are there to be measured against it ({@code bench/ImportLevers.java}).
      */
-    public record Tuning(int chunk, boolean beside, boolean largeCache) {
+    public record Tuning(int chunk, boolean beside, boolean largeCache, int identityBits) {
 
         public static final Tuning DEFAULT = new Tuning(2_000, true, true);
 
+        /**
+         * {@code identityBits}: how many of an identity's first bits an import into a new file keeps in
+         * memory to tell the entries it made ({@link IdentitiesMadeHere}), 64; fewer make identities
+         * share them, which its answers must survive (a test's); 0 keeps none, and has the index of
+         * where records were seen written as the import goes, as before.
+         */
         public Tuning {
             if (chunk < 1) {
                 throw new IllegalArgumentException("a chunk holds at least one entry");
             }
+            if (identityBits < 0 || identityBits > IdentitiesMadeHere.BITS) {
+                throw new IllegalArgumentException("an identity's bits kept are 0 to 64, not " + identityBits);
+            }
+        }
+
+        public Tuning(int chunk, boolean beside, boolean largeCache) {
+            this(chunk, beside, largeCache, IdentitiesMadeHere.BITS);
         }
     }
 
@@ -376,15 +391,23 @@ public final class ImportRun {
                 // Made again once the records are stamped with the commit's time, which rewrites
                 // the times some of them are on: their entries are then made once, not twice. A new
                 // file's records are not stamped again: the indexes on their times are kept.
-                List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh(),
-                        newFile ? BulkWriting.Times.AS_WRITTEN : BulkWriting.Times.STAMPED_AT_COMMIT);
+                List<BulkWriting.SecondaryIndex> dropped = new ArrayList<>(BulkWriting.dropBeforeAdding(tx, checked.fresh(),
+                        newFile ? BulkWriting.Times.AS_WRITTEN : BulkWriting.Times.STAMPED_AT_COMMIT));
+                // Into a new file, what the import made is told from memory, and the index by identity
+                // is built with the others at the end, not written entry by entry in random order.
+                Optional<IdentitiesMadeHere> inMemory = newFile && tuning.identityBits() > 0
+                        ? IdentitiesMadeHere.forAtMost(total, tuning.identityBits()) : Optional.empty();
+                if (inMemory.isPresent()) {
+                    dropped.add(BulkWriting.dropIndex(tx, Indexes.DOCUMENT_SOURCE_BY_IDENTITY));
+                }
+                MadeSoFar madeSoFar = inMemory.isPresent() ? inMemory.get() : new MadeInThisImport();
                 if (!dropped.isEmpty()) {
                     writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
                         BulkWriting.rebuild(tx, dropped);
                         return null;
                     }));
                 }
-                try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
+                try (Chunks chunks = new Chunks(tx, connection, records, madeSoFar, now, total, progress)) {
                     new SecondPass(listing.pages(), extractor).into(chunks);
                     return chunks.created;
                 }
@@ -746,14 +769,16 @@ public final class ImportRun {
         private final Instant now;
         private final int total;
         private final Listener progress;
-        /** What this import made, so that an entry new to the catalogue is looked up in the transaction only where it may be one of them. */
-        private final MadeInThisImport made = new MadeInThisImport();
+        /** What this import made: where an entry new to the catalogue was seen earlier in the pages. */
+        private final MadeSoFar made;
         private int done;
         int created;
 
-        Chunks(DSLContext tx, Connection connection, NewRecords records, Instant now, int total, Listener progress) {
+        Chunks(DSLContext tx, Connection connection, NewRecords records, MadeSoFar made, Instant now, int total,
+               Listener progress) {
             this.tx = tx;
             this.records = records;
+            this.made = made;
             this.now = now;
             this.total = total;
             this.progress = progress;
@@ -765,16 +790,14 @@ public final class ImportRun {
         void write(Prepared chunk) {
             List<String> identities = chunk.identities();
             Map<String, Integer> known = new HashMap<>(chunk.before());
-            // Not known before the import, and made by it earlier in the pages, as far as the filter can tell.
+            // Not known before the import: perhaps made by it earlier in the pages.
             Set<String> others = new HashSet<>();
             for (String identity : identities) {
-                if (!known.containsKey(identity) && made.mayHold(identity)) {
+                if (!known.containsKey(identity)) {
                     others.add(identity);
                 }
             }
-            if (!others.isEmpty()) {
-                RecordStore.importedAs(tx, others).forEach(known::putIfAbsent);
-            }
+            made.madeAs(tx, others).forEach(known::putIfAbsent);
             for (int i = 0; i < chunk.entries().size(); i++) {
                 SeedEntry entry = chunk.entries().get(i);
                 String identity = identities.get(i);
@@ -784,7 +807,7 @@ public final class ImportRun {
                     // the reader prepared its record.
                     id = records.add(chunk.records().get(i), chunk.attributions().get(i));
                     known.put(identity, id);
-                    made.add(identity);
+                    made.add(identity, id);
                     created++;
                 }
                 sources.add(id, identity, entry.file(), entry.position(), entry.line(), now);

@@ -1,5 +1,12 @@
 package org.dossier.importing;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.documents.RecordStore;
+import org.jooq.DSLContext;
+
 /**
  * The identities of the records an import has made so far, as a filter of a fixed size (a Bloom
  * filter of 1 MiB, three bits an identity): it can say that an entry's identity was certainly not
@@ -9,7 +16,7 @@ package org.dossier.importing;
  * up only where the filter holds its bits. Its size does not grow with the pages: past a few million
  * new entries more of them are looked up, as every one was before.
  */
-final class MadeInThisImport {
+final class MadeInThisImport implements MadeSoFar {
 
     /** 2^23 bits, 1 MiB: about one look-up in a thousand wasted at 300,000 new entries, a quarter at three million. */
     private static final int BITS = 1 << 23;
@@ -19,6 +26,23 @@ final class MadeInThisImport {
     private static final int POSITIONS = 3;
 
     private final long[] words = new long[BITS / Long.SIZE];
+
+    /** Those of {@code identities} the filter may hold, looked up in the index of where records were seen. */
+    @Override
+    public Map<String, Integer> madeAs(DSLContext tx, Collection<String> identities) {
+        Set<String> perhaps = new HashSet<>();
+        for (String identity : identities) {
+            if (mayHold(identity)) {
+                perhaps.add(identity);
+            }
+        }
+        return perhaps.isEmpty() ? Map.of() : RecordStore.importedAs(tx, perhaps);
+    }
+
+    @Override
+    public void add(String identity, int record) {
+        add(identity);
+    }
 
     /** Marks {@code identity} ({@link SeedEntry#identity}: SHA-256 in hexadecimal) as made by this import. */
     void add(String identity) {

@@ -20,7 +20,10 @@ import org.jooq.DSLContext;
  * the writing begins, not again as it commits ({@link RecordStore#stampedAt}), so the indexes on
  * those times are kept and filled in order rather than dropped and built after the stamp; and no
  * entry is looked up among records imported before it, there being none (the threads finding names
- * would otherwise ask on the one connection the writer writes on).
+ * would otherwise ask on the one connection the writer writes on); and those it made itself, seen
+ * again later in the pages, are told from the first bits of their identities kept in memory
+ * ({@link IdentitiesMadeHere}, pages of up to about three million entries), the index by identity
+ * built once at the end with the others rather than written entry by entry in random order.
  */
 public final class NewFileImport {
 

@@ -73,15 +73,9 @@ class ImportIntoANewFileTest {
                 "nothing beside the catalogue once it is at its name: " + watched.listings());
         assertEquals(List.of("dossier.db"), names(fresh.getParent()));
 
-        // The same pages into a catalogue that is there, migrated and empty: the import of a catalogue in use.
-        Path empty = folder.resolve("empty/dossier.db");
-        Database.open(empty).close();
-        assertEquals(0, Main.run(command(empty, pages)));
-
+        Path empty = importedIntoAnEmptyCatalogue(pages);
         try (Database made = Database.open(fresh); Database old = Database.open(empty)) {
-            for (String table : tables(old.dsl())) {
-                assertEquals(rowsWithoutTimes(old.dsl(), table), rowsWithoutTimes(made.dsl(), table), table);
-            }
+            assertSameCatalogue(old.dsl(), made.dsl());
             int records = made.dsl().fetchCount(DSL.table(DSL.name("document")));
             assertTrue(records > 4_500 + 49, "the pages' records: " + records);
             // The change feed: the authority lists' change, then one for each record.
@@ -89,6 +83,32 @@ class ImportIntoANewFileTest {
             assertEquals("wal", made.dsl().fetchValue("pragma journal_mode"));
             assertEquals("ok", made.dsl().fetchValue("pragma quick_check"));
             assertEquals(0, made.dsl().fetch("pragma foreign_key_check").size());
+        }
+    }
+
+    /**
+     * The entries a new file's import made are told from the first bits of their identities, kept
+     * in memory, and the index by identity is built at the end: with only two bits kept, nearly every
+     * identity shares its bits with another, and each entry seen again is still the record made of
+     * it, and no other; the catalogue is the one an import into an empty catalogue in use makes, its
+     * index by identity among its indexes.
+     */
+    @Test
+    void identitiesThatShareTheirBitsInMemoryAreStillToldApartExactly() throws Exception {
+        List<Path> pages = pages();
+        Path fresh = folder.resolve("fresh/dossier.db");
+        NewFileImport twoBits = NewFileImport.check(pages, java.time.Clock.systemUTC(), new ImportRun.Tuning(200, true, true, 2));
+        NewSqliteFile.build(fresh, one -> twoBits.writeInto(one, (done, total) -> { }));
+        Path empty = importedIntoAnEmptyCatalogue(pages);
+        try (Database made = Database.open(fresh); Database old = Database.open(empty)) {
+            assertSameCatalogue(old.dsl(), made.dsl());
+            assertTrue(schema(made.dsl()).stream().anyMatch(sql -> sql.contains("document_source_by_identity")));
+            // The page that repeats others' entries: each it repeats (all but the one its cut leaves
+            // without its summary) is the record made of its first sighting.
+            int seenAgain = made.dsl().fetchSingle("select count(*) from document_source a where a.file like '%again.txt'"
+                    + " and exists (select 1 from document_source b where b.document_id = a.document_id"
+                    + " and b.file not like '%again.txt')").get(0, Integer.class);
+            assertTrue(seenAgain > 10, "entries seen again: " + seenAgain);
         }
     }
 
@@ -135,6 +155,29 @@ class ImportIntoANewFileTest {
         List<String> args = new ArrayList<>(List.of("import", "--db", db.toString()));
         pages.forEach(page -> args.add(page.toString()));
         return args.toArray(String[]::new);
+    }
+
+    /** The same pages imported into a catalogue that is there, migrated and empty: the import of a catalogue in use. */
+    private Path importedIntoAnEmptyCatalogue(List<Path> pages) throws Exception {
+        Path empty = folder.resolve("empty/dossier.db");
+        Database.open(empty).close();
+        assertEquals(0, Main.run(command(empty, pages)));
+        return empty;
+    }
+
+    /** {@code made} holds every row {@code old} holds, times aside, and no other, under the same schema. */
+    private static void assertSameCatalogue(DSLContext old, DSLContext made) {
+        for (String table : tables(old)) {
+            assertEquals(rowsWithoutTimes(old, table), rowsWithoutTimes(made, table), table);
+        }
+        assertEquals(schema(old), schema(made));
+    }
+
+    /** Every table's, index's and trigger's definition, in name order. */
+    private static List<String> schema(DSLContext db) {
+        Field<String> sql = DSL.field(DSL.name("sql"), String.class);
+        return db.select(sql).from(DSL.table(DSL.name("sqlite_master"))).where(sql.isNotNull())
+                .orderBy(DSL.field(DSL.name("name"))).fetch(sql);
     }
 
     /** The catalogue's tables, Flyway's own aside (it notes when each migration ran). */

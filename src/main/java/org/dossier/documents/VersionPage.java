@@ -42,8 +42,8 @@ public final class VersionPage {
         // /v/01 is /v/1, /documents/024/v/1 is /documents/24/v/1: web.LeadingZeros has redirected them
         // before any handler, as it does every record's and version's number.
         int number = ref.number();
-        RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
-                + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
+        RecordVersion version = versions.find(id, number).orElseThrow(() -> new NoSuchVersion("Document " + id, number,
+                record.version()).notFound());
         Citation citation = citations.of(version, publicUrl.of(ctx));
         // Its files are answered as the record's are: a withdrawn record's citation is gone, its JSON its tombstone.
         if (files.answered(ctx, ref, record, new RecordFiles.Given("version", List.of(id, number, record.version()),

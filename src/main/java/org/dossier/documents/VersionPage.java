@@ -55,12 +55,16 @@ public final class VersionPage {
         if (past.answered(ctx, record, "version", id, number, record.version())) {
             return;
         }
-        ctx.render("documents/version", Map.of(
+        ctx.render("documents/version", model(version, record, citation));
+    }
+
+    private static Map<String, Object> model(RecordVersion version, DocumentDetails record, Citation citation) {
+        return Map.of(
                 "version", version,
                 "record", record,
                 "cite", CiteBox.of(citation, version.path()),
                 "canonicalUrl", citation.url(),
-                "jsonLd", RecordJsonLd.ofVersion(citation)));
+                "jsonLd", RecordJsonLd.ofVersion(citation));
     }
 
     /** The last segment of {@code /documents/{id}/v/{number}}: a version's number, alone or with a file's suffix; else a 404. */

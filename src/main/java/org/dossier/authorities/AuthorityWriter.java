@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.NoSuchRecordException;
+import org.dossier.documents.NoSuchVersion;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordWriter;
 import org.dossier.documents.Slugs;
@@ -206,7 +207,8 @@ public final class AuthorityWriter {
     /** As {@link #restore(StoredAuthority, int, int, Attribution)}; {@code keepName} false keeps no former name. */
     public boolean restore(StoredAuthority authority, int expectedVersion, int number, boolean keepName, Attribution by) {
         AuthorityVersion version = read.version(authority, number)
-                .orElseThrow(() -> new IllegalArgumentException(authority.key() + " has no version " + number));
+                .orElseThrow(() -> new IllegalArgumentException(new NoSuchVersion(authority.key(), number,
+                        authority.version()).words()));
         StoredAuthority now = claim(authority.kind(), authority.id(), expectedVersion);
         AuthorityContent restored = version.restoredOver(now.name(), keepName);
         if (now.merged() && version.mergedInto() == null) {

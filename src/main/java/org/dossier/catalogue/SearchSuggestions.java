@@ -33,6 +33,23 @@ public final class SearchSuggestions {
     }
 
     public void json(Context ctx) {
+        String q = typed(ctx);
+        int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        if (!engine.isOpen()) {
+            // Not an empty list, which said "nothing starts so" to the box's script, and to a cache for
+            // a minute after the index opened: a 503, which the script tells a screen reader.
+            throw new SearchUnavailableException("suggestions are offered once it is open");
+        }
+        List<Suggestion> suggestions = engine.suggest(q.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("q", q);
+        body.put("suggestions", suggestions.stream().map(SearchSuggestions::json).toList());
+        ctx.header("Cache-Control", "public, max-age=60");
+        ctx.json(body);
+    }
+
+    /** The text typed so far ({@code q}) as typed; a 400 saying why when it is missing, too long or holds a control character. */
+    private static String typed(Context ctx) {
         String q = QueryParams.single(ctx, SearchRequest.TEXT);
         if (q == null) {
             throw new BadRequest("'q' is missing: give the text typed so far, as in " + PATH + "?q=sta");
@@ -47,18 +64,7 @@ public final class SearchSuggestions {
         if (ControlCharacters.firstControl(q).isPresent()) {
             throw new BadRequest("'q' holds a control character");
         }
-        int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        if (!engine.isOpen()) {
-            // Not an empty list, which said "nothing starts so" to the box's script, and to a cache for
-            // a minute after the index opened: a 503, which the script tells a screen reader.
-            throw new SearchUnavailableException("suggestions are offered once it is open");
-        }
-        List<Suggestion> suggestions = engine.suggest(q.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '), limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("q", q);
-        body.put("suggestions", suggestions.stream().map(SearchSuggestions::json).toList());
-        ctx.header("Cache-Control", "public, max-age=60");
-        ctx.json(body);
+        return q;
     }
 
     private static Map<String, Object> json(Suggestion suggestion) {

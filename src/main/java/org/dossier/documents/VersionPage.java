@@ -42,8 +42,8 @@ public final class VersionPage {
         // /v/01 is /v/1, /documents/024/v/1 is /documents/24/v/1: web.LeadingZeros has redirected them
         // before any handler, as it does every record's and version's number.
         int number = ref.number();
-        RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
-                + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
+        RecordVersion version = versions.find(id, number).orElseThrow(() -> new NoSuchVersion("Document " + id, number,
+                record.version()).notFound());
         Citation citation = citations.of(version, publicUrl.of(ctx));
         // Its files are answered as the record's are: a withdrawn record's citation is gone, its JSON its tombstone.
         if (files.answered(ctx, ref, record, new RecordFiles.Given("version", List.of(id, number, record.version()),
@@ -55,12 +55,16 @@ public final class VersionPage {
         if (past.answered(ctx, record, "version", id, number, record.version())) {
             return;
         }
-        ctx.render("documents/version", Map.of(
+        ctx.render("documents/version", model(version, record, citation));
+    }
+
+    private static Map<String, Object> model(RecordVersion version, DocumentDetails record, Citation citation) {
+        return Map.of(
                 "version", version,
                 "record", record,
                 "cite", CiteBox.of(citation, version.path()),
                 "canonicalUrl", citation.url(),
-                "jsonLd", RecordJsonLd.ofVersion(citation)));
+                "jsonLd", RecordJsonLd.ofVersion(citation));
     }
 
     /** The last segment of {@code /documents/{id}/v/{number}}: a version's number, alone or with a file's suffix; else a 404. */

@@ -17,6 +17,7 @@ import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.NoSuchVersion;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.VersionPage;
 import org.dossier.web.ConditionalGet;
@@ -188,8 +189,7 @@ public final class AuthorityHistory {
 
     private Restoring restoring(StoredAuthority authority, RestoreForm form) {
         int number = form.number();
-        AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
-                authority.name() + " has no version " + number + "."));
+        AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> noVersion(authority, number));
         Optional<AuthorityVersion> opened = authorities.version(authority, form.opened());
         // Another name than the one it had when the page was opened keeps that one as a former name,
         // as a rename does (the page said so, beside the box not to). Read from the version opened, as
@@ -260,8 +260,7 @@ public final class AuthorityHistory {
     }
 
     private Map<String, Object> versionModel(StoredAuthority authority, int number, String problem, String note) {
-        AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> HistoryPage.noVersion(
-                authority.name(), number, authority.version()));
+        AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> noVersion(authority, number));
         AuthorityVersion before = number > 1 ? authorities.version(authority, number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("kind", authority.kind());
@@ -326,6 +325,11 @@ public final class AuthorityHistory {
         changes.add(new RevisionDiff.Change("Records", WordDiff.html(List.of(new WordDiff.Part(WordDiff.Kind.SAME,
                 moved + ", each with a version of its own saying so")))));
         return new RevisionDiff(changes, diff.unchanged());
+    }
+
+    /** The 404 of its history asked for a version it does not have, named as readers know it, in the words a record's says it. */
+    private static NotFound noVersion(StoredAuthority authority, int number) {
+        return new NoSuchVersion(authority.name(), number, authority.version()).notFound();
     }
 
     static List<AuthorityKind> kinds() {

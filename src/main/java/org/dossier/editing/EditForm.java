@@ -117,11 +117,7 @@ public final class EditForm {
         // None: a form opened before the site gave tokens, or a script's post; it creates a record as before.
         FormToken token = FormToken.parse(sent);
         if (sent != null && token == null) {
-            // Not a token this site gave out: kept as typed, with one now, to be sent again.
-            Map<String, Object> model = newRecordModel(form, FormToken.fresh());
-            model.put("notice", "This form's mark that keeps it from creating a record twice was not one this site "
-                    + "gave out, so nothing was saved. Everything you typed is still here; send it again.");
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
+            refusedToken(ctx, form);
             return;
         }
         RecordForm.Checked checked = form.check(AuthorityChoices.of(lists), today());
@@ -136,6 +132,17 @@ public final class EditForm {
                         : writer.createOnce(token, checked.draft(), by)))
                 .answer(ctx, WriteOutcome.Page.ofNew(this::savedPath,
                         message -> again(ctx, newRecordModel(form, token), message)));
+    }
+
+    /**
+     * The new record's form again as it was typed, refused (422): its token was not one this site
+     * gave out. It has one now, to be sent again.
+     */
+    private void refusedToken(Context ctx, RecordForm form) {
+        Map<String, Object> model = newRecordModel(form, FormToken.fresh());
+        model.put("notice", "This form's mark that keeps it from creating a record twice was not one this site "
+                + "gave out, so nothing was saved. Everything you typed is still here; send it again.");
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
     }
 
     /** The form again as it was typed, refused (422): what is wrong beside each field and, above the form, in order. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.NoSuchVersion;
 import org.dossier.documents.PastPages;
 import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
@@ -66,8 +67,7 @@ public final class HistoryPage {
         RestoreForm form = RestoreForm.posted(ctx);
         int number = form.number();
         String note = form.note();
-        RecordVersion restoring = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
-                "Document " + record.id() + " has no version " + number + "."));
+        RecordVersion restoring = revisions.find(record.id(), number).orElseThrow(() -> noVersion(record, number));
         Optional<String> noteProblem = form.noteProblem();
         if (noteProblem.isPresent()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -110,8 +110,7 @@ public final class HistoryPage {
     }
 
     private Map<String, Object> revisionModel(DocumentDetails record, int number, String problem) {
-        RecordVersion content = revisions.find(record.id(), number).orElseThrow(() -> noVersion(
-                "Document " + record.id(), number, record.version()));
+        RecordVersion content = revisions.find(record.id(), number).orElseThrow(() -> noVersion(record, number));
         RecordVersion before = number > 1 ? revisions.find(record.id(), number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("record", record);
@@ -125,11 +124,8 @@ public final class HistoryPage {
         return model;
     }
 
-    /**
-     * The 404 of a version's page in a history that has no such version, a record's or a person's or
-     * place's: {@code whose} names it ("Document 24", "Joseph Stalin"), {@code latest} is its newest.
-     */
-    static NotFound noVersion(String whose, int number, int latest) {
-        return new NotFound(whose + " has no version " + number + "; it is at version " + latest + ".");
+    /** The 404 of the record's history asked for a version it does not have, in the words a version's page says it. */
+    private static NotFound noVersion(DocumentDetails record, int number) {
+        return new NoSuchVersion("Document " + record.id(), number, record.version()).notFound();
     }
 }

@@ -53,10 +53,7 @@ public final class WithdrawPage {
             new WriteOutcome.Done<>(record.version()).answer(ctx, page);
             return;
         }
-        String problem = record.withdrawn() ? "This record is already withdrawn."
-                : reason.isEmpty() ? "Give the reason: it is shown to everyone who follows the record's permalink."
-                : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters."
-                : ControlCharacters.refusal("reason", reason).orElse(null);
+        String problem = withdrawalProblem(record, reason);
         if (problem != null) {
             ctx.status(record.withdrawn() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT)
                     .render("editing/withdraw", model(record, reason, "", problem, !record.withdrawn()));
@@ -65,6 +62,14 @@ public final class WithdrawPage {
         WriteOutcome.of(() -> store.write(w -> w.withdraw(record.id(), version, reason, Attribution.editor(author, note))))
                 .orDoneBefore(() -> doneBefore(record.id(), true, author, note))
                 .answer(ctx, page);
+    }
+
+    /** Why the record cannot be withdrawn with this reason, or null when it can: withdrawn already, or the reason refused. */
+    private static String withdrawalProblem(DocumentDetails record, String reason) {
+        return record.withdrawn() ? "This record is already withdrawn."
+                : reason.isEmpty() ? "Give the reason: it is shown to everyone who follows the record's permalink."
+                : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters."
+                : ControlCharacters.refusal("reason", reason).orElse(null);
     }
 
     /** {@code POST /admin/documents/{id}/reinstate}: note, version. */

@@ -97,13 +97,7 @@ public final class OaiPmh {
         String responseDate = null;
         String response;
         try {
-            // Checked here, not by the site's QueryEscapes: a harvester reads an OAI error, not an HTML page.
-            Optional<String> broken = QueryEscapes.problem(post ? urlEncodedBody(ctx) : ctx.queryString());
-            if (broken.isPresent()) {
-                throw OaiError.badArgument("The arguments have " + broken.get() + ".");
-            }
-            Map<String, List<String>> parameters = post ? ctx.formParamMap() : ctx.queryParamMap();
-            request = OaiRequest.parse(parameters);
+            request = OaiRequest.parse(arguments(ctx, post));
             responseDate = responseDate(request);
             response = respond(site, request, responseDate, answer(site, request));
         } catch (OaiError e) {
@@ -130,6 +124,16 @@ public final class OaiPmh {
             case LIST_IDENTIFIERS, LIST_RECORDS -> listedUpTo.get().truncatedTo(ChronoUnit.SECONDS).toString();
             default -> now();
         };
+    }
+
+    /** The request's arguments, from its address or, posted, its form; an OAI badArgument when one is escaped wrongly. */
+    private static Map<String, List<String>> arguments(Context ctx, boolean post) throws OaiError {
+        // Checked here, not by the site's QueryEscapes: a harvester reads an OAI error, not an HTML page.
+        Optional<String> broken = QueryEscapes.problem(post ? urlEncodedBody(ctx) : ctx.queryString());
+        if (broken.isPresent()) {
+            throw OaiError.badArgument("The arguments have " + broken.get() + ".");
+        }
+        return post ? ctx.formParamMap() : ctx.queryParamMap();
     }
 
     /** A POST's form body as sent, if it is URL-encoded (a multipart body has no percent-escapes to check). */

@@ -189,7 +189,6 @@ final class SolrSearching {
         return found;
     }
 
-    /** A request's words as the JSON Query DSL, and what the reader is told about them. */
     /** The words as Solr's JSON Query DSL, as the query they were read into (null for none: every record), and the notice. */
     private record Words(Object query, Query read, String notice) {
     }

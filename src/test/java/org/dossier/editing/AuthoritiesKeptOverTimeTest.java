@@ -592,7 +592,7 @@ class AuthoritiesKeptOverTimeTest {
     void aVersionAPersonNeverHadIsNotFoundNamingThePersonAsReadersKnowThem() {
         HttpResponse<String> missing = catalogue.http().get("/people/puzanov/history/99");
         assertEquals(404, missing.statusCode());
-        assertEquals("Alexander Puzanov has no version 99; it is at version 1.",
+        assertEquals("Alexander Puzanov has no version 99: its only version is 1.",
                 Jsoup.parse(missing.body()).selectFirst(".lead").text());
     }
 }

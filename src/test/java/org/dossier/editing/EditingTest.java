@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dossier.accounts.Role;
 import org.dossier.app.Main;
 import org.dossier.db.tables.records.DocumentRecord;
@@ -586,6 +588,39 @@ class EditingTest {
         assertEquals(List.of("/documents/" + id + "/history/1"), second.select(".revision-nav a").eachAttr("href"));
         assertEquals(404, reader.get("/documents/" + id + "/history/3").statusCode());
         assertEquals(404, reader.get("/documents/" + id + "/history/x").statusCode());
+    }
+
+    /**
+     * A version a history never had, asked on a version's page, a history's page of one version or a
+     * restore's post, of a record or of a person or place: the same 404 in the same words on each,
+     * naming the versions there are.
+     */
+    @Test
+    void aVersionNeverMadeIsNotFoundInTheSameWordsNamingTheVersionsOnEveryPageAndPostThatAsksIt() {
+        int id = catalogue.recordTitled("Letter to Stalin from Lee Chang-chen");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("title", "Letter to Stalin from Lee Chang-chen, Commander-in-Chief").set("note", "Full title")
+                .entries()).statusCode());
+        String csrf = Editors.csrf(alice.get("/documents/" + id + "/history/1").body());
+        String record = "Document " + id + " has no version 9: its versions are numbered 1 to 2.";
+        HttpResponse<String> recordRestore = alice.post("/admin/documents/" + id + "/restore", Map.of(
+                "csrf", csrf, "revision", "9", "version", "2", "note", "Back"));
+        String person = "Alexander Puzanov has no version 99: its only version is 1.";
+        HttpResponse<String> personRestore = alice.post("/admin/people/puzanov/restore", Map.of(
+                "csrf", csrf, "revision", "99", "version", "1", "note", "Back"));
+        String place = "Korea has no version 99: its only version is 1.";
+        Map<HttpResponse<String>, String> asked = new LinkedHashMap<>();
+        asked.put(alice.get("/documents/" + id + "/v/9"), record);
+        asked.put(alice.get("/documents/" + id + "/history/9"), record);
+        asked.put(recordRestore, record);
+        asked.put(alice.get("/people/puzanov/history/99"), person);
+        asked.put(personRestore, person);
+        asked.put(alice.get("/places/korea/history/99"), place);
+        asked.forEach((response, words) -> {
+            String where = response.request().method() + " " + response.uri().getPath();
+            assertEquals(404, response.statusCode(), where);
+            assertEquals(words, Jsoup.parse(response.body()).selectFirst(".lead").text(), where);
+        });
     }
 
     private static int occurrences(String text, String part) {

@@ -31,7 +31,8 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<String> baseUrl;
-    private final HttpClient client;
+    /** The client each request is sent with: the same one (one visitor), or a new one each time. */
+    private final Supplier<HttpClient> client;
 
     public Http(String baseUrl) {
         this(() -> baseUrl, newClient());
@@ -46,6 +47,10 @@ public final class Http {
     }
 
     private Http(Supplier<String> baseUrl, HttpClient client) {
+        this(baseUrl, () -> client);
+    }
+
+    private Http(Supplier<String> baseUrl, Supplier<HttpClient> client) {
         this.baseUrl = baseUrl;
         this.client = client;
     }
@@ -66,6 +71,16 @@ public final class Http {
     /** A new client with no cookies: another visitor. */
     public Http anotherVisitor() {
         return new Http(baseUrl, newClient());
+    }
+
+    /**
+     * Every request a new visitor's ({@link #anotherVisitor()} each time): no cookies, and a connection
+     * of its own. For the tests of requests the server refuses: a refusal may close the connection
+     * (a body too large is not read to its end), and a client that kept it sends the next request
+     * down a closed one ("header parser received no bytes").
+     */
+    public Http newVisitorEachRequest() {
+        return new Http(baseUrl, Http::newClient);
     }
 
     public HttpResponse<String> get(String path) {
@@ -149,7 +164,7 @@ public final class Http {
         try {
             // Long enough for a whole export on a CI machine busy with three test classes at once;
             // a server that hangs still fails the test.
-            return client.send(request.timeout(Duration.ofSeconds(120)).build(),
+            return client.get().send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

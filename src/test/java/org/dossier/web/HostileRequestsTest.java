@@ -28,9 +28,7 @@ class HostileRequestsTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http http() {
-        return catalogue.http().anotherVisitor();
-    }
+    private static final Http http = new Http(catalogue).newVisitorEachRequest();
 
     // Same on every database: Jetty's and the form reader's limits, refused before any handler reads the
     // catalogue.
@@ -78,7 +76,7 @@ class HostileRequestsTest {
     void aMultipartFormOfOrdinarySizeIsStillReadAndCheckedForItsToken() {
         String body = "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nbob\r\n"
                 + "--xyz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nnot-the-token\r\n--xyz--\r\n";
-        HttpResponse<String> response = http().send("POST", "/admin/login", "multipart/form-data; boundary=xyz", body);
+        HttpResponse<String> response = http.send("POST", "/admin/login", "multipart/form-data; boundary=xyz", body);
         assertEquals(403, response.statusCode(), response.body());
     }
 
@@ -88,7 +86,7 @@ class HostileRequestsTest {
     void aBodyInACharacterSetTheSiteDoesNotKnowIsA415NotA500() {
         for (String path : new String[] {"/admin/login", "/admin/users", "/oai"}) {
             for (String charset : new String[] {"bogus", "no such=charset", "\"\""}) {
-                HttpResponse<String> response = http().send("POST", path,
+                HttpResponse<String> response = http.send("POST", path,
                         "application/x-www-form-urlencoded; charset=" + charset, "username=bob&verb=Identify");
                 String what = path + " charset=" + charset;
                 assertTrue(response.statusCode() == 415 || response.statusCode() == 401, what + ": " + response.statusCode());
@@ -99,7 +97,7 @@ class HostileRequestsTest {
                 }
             }
         }
-        assertEquals(415, http().send("POST", "/admin/login", "application/x-www-form-urlencoded; charset=bogus",
+        assertEquals(415, http.send("POST", "/admin/login", "application/x-www-form-urlencoded; charset=bogus",
                 "username=bob").statusCode());
     }
 
@@ -116,7 +114,7 @@ class HostileRequestsTest {
                 answer.seconds() + " s: " + answer.text().lines().findFirst().orElse("nothing"));
         assertTrue(answer.seconds() < 10, "ended after " + answer.seconds() + " s");
         assertTrue(answer.text().contains("nothing was changed"), answer.text());
-        assertEquals(200, http().get("/").statusCode());
+        assertEquals(200, http.get("/").statusCode());
     }
 
     // Same on every database: Jetty's threads and timeouts; the pages read meanwhile are read on both by the
@@ -150,7 +148,7 @@ class HostileRequestsTest {
             }
         }
         // A form whose body comes, slowly or at once, is still read whole and checked.
-        assertEquals(403, http().send("POST", "/admin/login", "application/x-www-form-urlencoded",
+        assertEquals(403, http.send("POST", "/admin/login", "application/x-www-form-urlencoded",
                 "username=bob&password=x&csrf=not-the-token").statusCode());
     }
 
@@ -243,7 +241,7 @@ class HostileRequestsTest {
         // A record's history, so that the parameters reach a page that reads the catalogue, not a 404.
         String history = "/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers")
                 + "/history";
-        assertEquals(200, http().get(history).statusCode(), history);
+        assertEquals(200, http.get(history).statusCode(), history);
         String[] paths = {"/", "/search", "/search.json", "/search.csv", "/search/suggest.json", "/search/facets/person",
             "/search/hit", "/people/stalin", history, "/oai", "/feed.atom", "/sitemap.xml", "/admin/login"};
         String[] names = {"q", "page", "sort", "person", "place", "type", "author", "recipient", "year", "from", "to",
@@ -251,11 +249,11 @@ class HostileRequestsTest {
         for (String path : paths) {
             for (String name : names) {
                 String asked = path + "?" + name + "=a%00b" + (path.equals("/oai") ? "&verb=ListRecords&metadataPrefix=oai_dc" : "");
-                HttpResponse<String> response = http().get(asked);
+                HttpResponse<String> response = http.get(asked);
                 assertTrue(response.statusCode() < 500, asked + ": " + response.statusCode());
             }
         }
-        HttpResponse<String> oai = http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:1%00");
+        HttpResponse<String> oai = http.get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:1%00");
         assertTrue(oai.statusCode() < 500, "oai: " + oai.statusCode());
     }
 
@@ -270,7 +268,7 @@ class HostileRequestsTest {
         assertEquals(301, slash.status());
         String encoded = "/search?q=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0+caf%C3%A9";
         assertEquals(encoded, slash.header("Location"));
-        assertEquals("Москва café", Jsoup.parse(http().get(encoded).body()).selectFirst("input[name=q]").val());
+        assertEquals("Москва café", Jsoup.parse(http.get(encoded).body()).selectFirst("input[name=q]").val());
         int record = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         RawHttp.Response permanent = RawHttp.send(catalogue.app().port(),
                 "GET /documents/" + record + "?search=q%3D%D0%BC&note=ü HTTP/1.1", "Host: localhost");

@@ -54,9 +54,7 @@ class HttpHardeningTest {
         }
     }
 
-    private static Http http() {
-        return catalogue.http().anotherVisitor();
-    }
+    private static final Http http = new Http(catalogue).newVisitorEachRequest();
 
     private static int port() {
         return catalogue.app().port();
@@ -67,22 +65,22 @@ class HttpHardeningTest {
         for (String path : new String[] {"/", "/documents/" + record, "/documents/" + NO_SUCH_RECORD,
                 "/documents/" + withdrawn,
                 "/no/such/page", "/search.csv?q=stalin", "/robots.txt"}) {
-            HttpResponse<String> get = http().get(path);
-            HttpResponse<String> head = http().send("HEAD", path, null, null);
+            HttpResponse<String> get = http.get(path);
+            HttpResponse<String> head = http.send("HEAD", path, null, null);
             assertEquals(get.statusCode(), head.statusCode(), "HEAD " + path);
             assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"),
                     "HEAD " + path);
             assertEquals(get.headers().firstValue("Location"), head.headers().firstValue("Location"), "HEAD " + path);
             assertEquals("", head.body(), "HEAD " + path + " has no body");
         }
-        assertEquals(301, http().send("HEAD", "/documents/" + record, null, null).statusCode());
-        assertEquals(404, http().send("HEAD", "/documents/" + NO_SUCH_RECORD, null, null).statusCode());
-        assertEquals(410, http().send("HEAD", "/documents/" + withdrawn, null, null).statusCode());
+        assertEquals(301, http.send("HEAD", "/documents/" + record, null, null).statusCode());
+        assertEquals(404, http.send("HEAD", "/documents/" + NO_SUCH_RECORD, null, null).statusCode());
+        assertEquals(410, http.send("HEAD", "/documents/" + withdrawn, null, null).statusCode());
     }
 
     @Test
     void aMethodAnAddressDoesNotTakeIsA405ThatListsTheMethodsItDoesOnTheSitesOwnPage() {
-        String page = http().get("/documents/" + record).headers().firstValue("Location").orElseThrow();
+        String page = http.get("/documents/" + record).headers().firstValue("Location").orElseThrow();
         String[][] asked = {
             {"POST", "/", "GET, HEAD"},
             {"OPTIONS", "/", "GET, HEAD"},
@@ -98,7 +96,7 @@ class HttpHardeningTest {
             {"OPTIONS", "/static/dossier.css", "GET, HEAD"},
         };
         for (String[] request : asked) {
-            HttpResponse<String> response = http().send(request[0], request[1], null, null);
+            HttpResponse<String> response = http.send(request[0], request[1], null, null);
             String what = request[0] + " " + request[1];
             assertEquals(405, response.statusCode(), what);
             assertEquals(request[2], response.headers().firstValue("Allow").orElse(""), what);
@@ -108,15 +106,15 @@ class HttpHardeningTest {
             assertTrue(html.selectFirst(".lead").text().contains(request[0]), what);
             assertFalse(response.body().contains("There is no page"), what);
         }
-        HttpResponse<String> json = http().send("POST", "/documents/" + record + ".json", null, null);
+        HttpResponse<String> json = http.send("POST", "/documents/" + record + ".json", null, null);
         assertEquals(405, json.statusCode());
         assertEquals("GET, HEAD", json.headers().firstValue("Allow").orElse(""));
         assertTrue(json.body().contains("\"status\":405"), json.body());
-        assertEquals(404, http().send("POST", "/no/such/page", null, null).statusCode(),
+        assertEquals(404, http.send("POST", "/no/such/page", null, null).statusCode(),
                 "an address no method has is still not found");
-        assertEquals(404, http().send("PUT", "/static/no-such-file.css", null, null).statusCode(),
+        assertEquals(404, http.send("PUT", "/static/no-such-file.css", null, null).statusCode(),
                 "nor a file that is not there");
-        assertEquals(200, http().get("/static/dossier.css").statusCode());
+        assertEquals(200, http.get("/static/dossier.css").statusCode());
     }
 
     @Test
@@ -124,7 +122,7 @@ class HttpHardeningTest {
         for (String path : new String[] {"/", "/no/such/page", "/search?q=stalin", "/search.json", "/search.csv",
                 "/search.bib", "/search.ris", "/oai?verb=Identify", "/sitemap.xml", "/feed.atom", "/robots.txt",
                 "/static/dossier.css", "/documents/" + record + ".json"}) {
-            HttpResponse<String> response = http().get(path);
+            HttpResponse<String> response = http.get(path);
             String type = response.headers().firstValue("Content-Type").orElse("");
             assertTrue(type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("charset=utf-8"),
                     path + " is sent as " + type);
@@ -175,7 +173,7 @@ class HttpHardeningTest {
     }
 
     private static String encodingOfTheListing(String acceptEncoding) {
-        HttpResponse<String> page = http().get("/", "Accept-Encoding", acceptEncoding);
+        HttpResponse<String> page = http.get("/", "Accept-Encoding", acceptEncoding);
         assertEquals(200, page.statusCode(), acceptEncoding);
         return page.headers().firstValue("Content-Encoding").orElse(null);
     }
@@ -190,7 +188,7 @@ class HttpHardeningTest {
         Http editor = org.dossier.editing.Editors.signedIn(catalogue, "breach", org.dossier.accounts.Role.EDITOR);
         String search = "/search?q=stalin";
         String signIn = "/admin/login?return=" + java.net.URLEncoder.encode(search, StandardCharsets.UTF_8);
-        List<Map.Entry<Http, String>> withToken = List.of(Map.entry(http(), signIn), Map.entry(editor, search),
+        List<Map.Entry<Http, String>> withToken = List.of(Map.entry(http, signIn), Map.entry(editor, search),
                 Map.entry(editor, "/"), Map.entry(editor, "/people/stalin"), Map.entry(editor, "/admin"));
         for (Map.Entry<Http, String> asked : withToken) {
             HttpResponse<String> page = asked.getKey().get(asked.getValue(), "Accept-Encoding", "gzip");
@@ -199,7 +197,7 @@ class HttpHardeningTest {
             assertTrue(page.body().length() > 1_500, asked.getValue() + " would be compressed by its size");
             assertTrue(page.body().contains("name=\"csrf\""), asked.getValue() + " carries a token");
         }
-        assertEquals("gzip", http().get(search, "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding")
+        assertEquals("gzip", http.get(search, "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding")
                 .orElse(null), "a reader's search, with no token, is compressed");
     }
 
@@ -212,11 +210,11 @@ class HttpHardeningTest {
     void aMalformedMultipartBodyIsA400() {
         String body = "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nbob";
         for (String path : new String[] {"/admin/login", "/oai", "/admin/documents/" + record + "/edit"}) {
-            HttpResponse<String> response = http().send("POST", path, "multipart/form-data; boundary=xyz", body);
+            HttpResponse<String> response = http.send("POST", path, "multipart/form-data; boundary=xyz", body);
             assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, path + ": " + response.statusCode());
             assertFalse(response.body().contains("Exception"), response.body());
         }
-        assertEquals(400, http().send("POST", "/admin/login", "multipart/form-data; boundary=xyz", body).statusCode());
+        assertEquals(400, http.send("POST", "/admin/login", "multipart/form-data; boundary=xyz", body).statusCode());
     }
 
     @Test
@@ -229,7 +227,7 @@ class HttpHardeningTest {
         assertEquals(400, RawHttp.send(port(), "GET /search?q=%ZZtop HTTP/1.1", "Host: localhost").status());
         assertEquals(400, RawHttp.send(port(), "GET /search?q=%C3%28 HTTP/1.1", "Host: localhost").status(),
                 "bytes that are not UTF-8");
-        assertEquals(200, http().get("/search?q=%C3%A9t%C3%A9").statusCode());
+        assertEquals(200, http.get("/search?q=%C3%A9t%C3%A9").statusCode());
     }
 
     @Test
@@ -336,16 +334,16 @@ class HttpHardeningTest {
         try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
             gzip.write("verb=Identify".getBytes(StandardCharsets.UTF_8));
         }
-        HttpResponse<String> oai = http().sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
+        HttpResponse<String> oai = http.sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
                 zipped.toByteArray(), "Content-Encoding", "gzip");
         assertEquals(415, oai.statusCode(), oai.body());
         assertEquals("identity", oai.headers().firstValue("Accept-Encoding").orElse(null));
         assertTrue(oai.body().contains("Content-Encoding: gzip"), oai.body());
         assertFalse(oai.body().contains("no verb"), oai.body());
-        assertEquals(200, http().sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
+        assertEquals(200, http.sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
                 "verb=Identify".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "identity").statusCode(),
                 "identity is the body as written");
-        assertEquals(405, http().sendBytes("POST", "/search.json", "application/x-www-form-urlencoded",
+        assertEquals(405, http.sendBytes("POST", "/search.json", "application/x-www-form-urlencoded",
                 zipped.toByteArray(), "Content-Encoding", "gzip").statusCode(), "an address that takes no POST says so first");
     }
 
@@ -353,11 +351,11 @@ class HttpHardeningTest {
     @Test
     void onlyASiteWhoseAddressIsHttpsAsksBrowsersToKeepToHttps() {
         try (TestCatalogue https = catalogue.anotherNode(PublicUrl.fixed("https://catalogue.example.org"));
-             TestCatalogue http = catalogue.anotherNode(PublicUrl.fixed("http://catalogue.example.org"))) {
+             TestCatalogue plain = catalogue.anotherNode(PublicUrl.fixed("http://catalogue.example.org"))) {
             for (String path : new String[] {"/", "/search.json?q=stalin", "/no/such/page"}) {
                 assertEquals("max-age=31536000", https.http().get(path).headers()
                         .firstValue("Strict-Transport-Security").orElse(null), path);
-                assertNull(http.http().get(path).headers().firstValue("Strict-Transport-Security").orElse(null), path);
+                assertNull(plain.http().get(path).headers().firstValue("Strict-Transport-Security").orElse(null), path);
             }
             // Jetty's own answers (a bad address, 414, 431, OPTIONS *) are the site's as much as its pages.
             String[][] requests = {
@@ -369,10 +367,10 @@ class HttpHardeningTest {
             for (String[] request : requests) {
                 RawHttp.Response secure = RawHttp.send(https.app().port(), request);
                 assertEquals("max-age=31536000", secure.header("Strict-Transport-Security"), secure.toString());
-                assertNull(RawHttp.send(http.app().port(), request).header("Strict-Transport-Security"));
+                assertNull(RawHttp.send(plain.app().port(), request).header("Strict-Transport-Security"));
             }
         }
-        assertNull(http().get("/").headers().firstValue("Strict-Transport-Security").orElse(null),
+        assertNull(http.get("/").headers().firstValue("Strict-Transport-Security").orElse(null),
                 "an address taken from the request says nothing of how readers come");
     }
 
@@ -426,14 +424,14 @@ class HttpHardeningTest {
 
     @Test
     void privatePagesAreNeverStoredAndEveryPageHasAPermissionsPolicy() {
-        HttpResponse<String> login = http().get("/admin/login");
+        HttpResponse<String> login = http.get("/admin/login");
         assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
-        assertEquals("no-store", http().get("/admin").headers().firstValue("Cache-Control").orElse(""));
-        HttpResponse<String> nothing = http().get("/admin/no/such/page");
+        assertEquals("no-store", http.get("/admin").headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> nothing = http.get("/admin/no/such/page");
         assertEquals(404, nothing.statusCode());
         assertEquals("no-store", nothing.headers().firstValue("Cache-Control").orElse(""),
                 "an address under /admin that no route answers is private too");
-        HttpResponse<String> home = http().get("/");
+        HttpResponse<String> home = http.get("/");
         assertFalse(home.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
                 "a reader's public page may be cached");
         assertTrue(home.headers().firstValue("Permissions-Policy").orElse("").contains("camera=()"));
@@ -441,7 +439,7 @@ class HttpHardeningTest {
 
     @Test
     void serverTimingIsSentOnlyWhenSwitchedOn() {
-        assertTrue(http().get("/").headers().firstValue("Server-Timing").isEmpty());
+        assertTrue(http.get("/").headers().firstValue("Server-Timing").isEmpty());
         try (TestCatalogue timed = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withServerTiming(true))) {
             assertTrue(timed.http().get("/search?q=stalin").headers().firstValue("Server-Timing").isPresent());
         }
@@ -470,14 +468,14 @@ class HttpHardeningTest {
             String timing = timed.http().get(page).headers().firstValue("Server-Timing").orElse("");
             assertTrue(timing.matches("render;dur=\\d+\\.\\d"), timing);
         }
-        String page = http().get("/documents/" + catalogue.recordTitled(RECORD_TITLE))
+        String page = http.get("/documents/" + catalogue.recordTitled(RECORD_TITLE))
                 .headers().firstValue("Location").orElseThrow();
-        assertTrue(http().get(page).headers().firstValue("Server-Timing").isEmpty());
+        assertTrue(http.get(page).headers().firstValue("Server-Timing").isEmpty());
     }
 
     @Test
     void robotsKeepCrawlersOutOfSearchButLeaveRecordsAndTheSitemapOpen() {
-        String robots = http().get("/robots.txt").body();
+        String robots = http.get("/robots.txt").body();
         assertTrue(robots.contains("Disallow: /search\n"), robots);
         assertTrue(robots.contains("Allow: /\n"), robots);
         assertTrue(robots.contains("Sitemap: " + catalogue.baseUrl() + "/sitemap.xml"), robots);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -233,7 +234,7 @@ public final class AuthorityLoader {
          * transactions run one at a time anyway. A list with no entry takes no lock.
          */
         static FormOwners forWriting(AuthorityRecords read, AuthorityKind kind, Map<String, List<AuthorityForm>> list) {
-            return new FormOwners(list.isEmpty() ? new java.util.HashMap<>() : read.ownersForWriting(kind, 0));
+            return new FormOwners(list.isEmpty() ? new HashMap<>() : read.ownersForWriting(kind, 0));
         }
 
         /** The entry other than {@code key} that has {@code form}; none for a short form many share, on either side. */

@@ -20,7 +20,8 @@
 # each time on fresh requests, A B then B A. Pages are asked as a browser asks (gzip). With WHOLE_MIX=1
 # each round also times the rest of its requests (every kind but these and exports) and its exports.
 # JVM_1 and JVM_2 (none unless set) are JVM options for node 1 and node 2 alone: one jar twice, one
-# node with an option (JVM_2=-XX:+UseTransparentHugePages), measures the option.
+# node with an option (JVM_2=-XX:+UseTransparentHugePages), measures the option. SERVE_1 and SERVE_2
+# (none unless set) are serve options for node 1 and node 2 alone, likewise (SERVE_2="--kept-answers 256").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 4 ] || { echo "usage: bench/words-with-filters.sh JAR_1 DB_1 JAR_2 DB_2" >&2; exit 2; }
@@ -31,8 +32,9 @@ work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
-start() { # start JAR DB PORT [JVM_OPTION...]: a node, its pid appended to pids
-  java "-Xmx${SERVER_HEAP:-2g}" "${@:4}" -jar "$1" serve --db "$2" --host 127.0.0.1 --port "$3" --search-limit 0 \
+start() { # start JAR DB PORT SERVE_OPTIONS [JVM_OPTION...]: a node, its pid appended to pids
+  # shellcheck disable=SC2086
+  java "-Xmx${SERVER_HEAP:-2g}" "${@:5}" -jar "$1" serve --db "$2" --host 127.0.0.1 --port "$3" --search-limit 0 $4 \
     >"$work/node-$3.log" 2>&1 &
   pids+=($!)
 }
@@ -46,12 +48,12 @@ ready() { # ready PORT PID
   exit 1
 }
 
-start "$jar1" "$db1" "$port1" ${JVM_1:-}
-start "$jar2" "$db2" "$port2" ${JVM_2:-}
+start "$jar1" "$db1" "$port1" "${SERVE_1:-}" ${JVM_1:-}
+start "$jar2" "$db2" "$port2" "${SERVE_2:-}" ${JVM_2:-}
 pid1=${pids[0]} pid2=${pids[1]}
 ready "$port1" "$pid1"
 ready "$port2" "$pid2"
-echo "# $jar1 ${JVM_1:-} on $db1 (:$port1, pid $pid1), $jar2 ${JVM_2:-} on $db2 (:$port2, pid $pid2); $(date -u +%T) UTC; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $jar1 ${JVM_1:-} ${SERVE_1:-} on $db1 (:$port1, pid $pid1), $jar2 ${JVM_2:-} ${SERVE_2:-} on $db2 (:$port2, pid $pid2); $(date -u +%T) UTC; load $(cut -d' ' -f1-3 /proc/loadavg)"
 java bench/LoadBenchmark.java "http://127.0.0.1:$port1" --warm "$warm" >/dev/null
 java bench/LoadBenchmark.java "http://127.0.0.1:$port2" --warm "$warm" >/dev/null
 echo "# both warmed by the mix's first $warm requests: $(date -u +%T) UTC; load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -49,6 +49,10 @@ import java.util.regex.Pattern;
  * client's own processor time and the node's (SERVER_PID) over the rate, and the node's collector. Every timed request says {@code Accept-Encoding} as Chromium
  * does, so the server compresses what it would compress for a reader's browser.
  *
+ * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --paths N [warm-up]</pre>
+ *
+ * prints the timed rates' log's first N paths, one a line (with {@code warm-up}, the warm-up's log's).
+ *
  * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --warm N</pre>
  *
  * asks only that steady warm-up, N requests (before a profile of a steady node).
@@ -71,6 +75,9 @@ public class LoadBenchmark {
 
     private static final List<String> PHRASES = List.of("north korea", "kim il sung", "soviet union", "mao zedong",
             "central committee", "korean war", "soviet government", "chinese people's volunteers");
+
+    /** The warm-up's log is drawn with this seed, the timed rates' with another: a rate is not asked what warmed the node. */
+    private static final long WARM_UP_SEED = 7;
 
     private static final Pattern FACET = Pattern.compile("\"(type|person|place)\":\\[(.*?)\\]");
     private static final Pattern VALUE = Pattern.compile("\"value\":\"([^\"]+)\"");
@@ -100,9 +107,10 @@ public class LoadBenchmark {
         }
         if (args.length > 2 && args[1].equals("--paths")) {
             // The log's first N requests, one path a line: to replay them against two builds and compare the answers.
+            // With "warm-up" after N, the warm-up's log (--warm's and WARM_UP_REQUESTS'), not the timed rates'.
             LoadBenchmark bench = new LoadBenchmark(args[0]);
             bench.learnCatalogue();
-            Random random = new Random(1950);
+            Random random = new Random(args.length > 3 && args[3].equals("warm-up") ? WARM_UP_SEED : 1950);
             for (int i = Integer.parseInt(args[2]); i > 0; i--) {
                 System.out.println(bench.next(random).path());
             }
@@ -119,7 +127,7 @@ public class LoadBenchmark {
             LoadBenchmark bench = new LoadBenchmark(args[0]);
             bench.learnCatalogue();
             // A longer warm-up than the load's: the JIT's compiling would otherwise count as requests' CPU.
-            bench.run(20, args.length > 4 ? Integer.parseInt(args[4]) : 30, new Random(7));
+            bench.run(20, args.length > 4 ? Integer.parseInt(args[4]) : 30, new Random(WARM_UP_SEED));
             bench.cpuPerKind(Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 100);
             System.exit(0);
         }
@@ -139,7 +147,7 @@ public class LoadBenchmark {
         if (warmUpRequests != null) {
             bench.warmUntilSteady(Integer.parseInt(warmUpRequests), warmUpClients(), serverPid());
         } else {
-            bench.run(Math.min(rates[0], 50), warmUp == null ? Math.min(seconds, 10) : Integer.parseInt(warmUp), new Random(7));
+            bench.run(Math.min(rates[0], 50), warmUp == null ? Math.min(seconds, 10) : Integer.parseInt(warmUp), new Random(WARM_UP_SEED));
         }
         System.out.println("| rate (req/s) | sent | answered | 503 | failed | median ms | p90 ms | p99 ms | max ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -318,7 +326,7 @@ public class LoadBenchmark {
      * -compiler}), so that the printout shows whether the compiling had died down by its end.
      */
     private void warmUntilSteady(int count, int clients, long pid) throws Exception {
-        Random random = new Random(7);
+        Random random = new Random(WARM_UP_SEED);
         List<String> paths = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             paths.add(next(random).path());

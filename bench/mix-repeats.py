@@ -69,7 +69,7 @@ def main(warm_file, log_file, start, end):
             searches.append(key)
         elif key not in last_asked:
             last_asked[key] = -1
-    bins = [f'<= {d:,}' for d in DISTANCES] + ['more']
+    bins = [f'{low + 1:,}-{d:,}' for low, d in zip([-1] + DISTANCES, DISTANCES)] + ['more']
     print('| kind | asked | asked before | share | ' + ' | '.join('since: ' + b for b in bins) + ' |')
     print('|---|---:|---:|---:|' + '---:|' * len(bins))
     for k in ['words', 'facets', 'words and filters', 'words, filters, range', 'deep page', 'record page', 'export']:

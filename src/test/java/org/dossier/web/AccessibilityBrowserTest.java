@@ -284,18 +284,15 @@ class AccessibilityBrowserTest {
     /**
      * The page's width once its layout has settled: Chromium applies a new viewport and text size
      * (DevTools commands) a frame or so later, and a read in between gave a width the page did not
-     * keep (in CI a first read said more than 320 px and the next 320). Read until two reads a tenth of a second apart agree.
+     * keep (in CI a first read said more than 320 px and the next 320). Each read is made after the
+     * page's next two frames have begun, which come once those are applied, and reads go on until
+     * two agree: what a fixed tenth of a second between reads waited for, without waiting it out
+     * on every page (some thirty reads in this class).
      */
     private long pageWidth() {
-        long width = scrollWidth();
+        long width = scrollWidthTwoFramesOn();
         for (int read = 0; read < 30; read++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            long again = scrollWidth();
+            long again = scrollWidthTwoFramesOn();
             if (again == width) {
                 return width;
             }
@@ -304,8 +301,12 @@ class AccessibilityBrowserTest {
         return width;
     }
 
-    private long scrollWidth() {
-        return ((Number) browser.script("return document.documentElement.scrollWidth;")).longValue();
+    private long scrollWidthTwoFramesOn() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                requestAnimationFrame(function () {
+                  requestAnimationFrame(function () { done(document.documentElement.scrollWidth); });
+                });""")).longValue();
     }
 
     @Test

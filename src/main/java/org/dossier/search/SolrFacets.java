@@ -1,13 +1,7 @@
 package org.dossier.search;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.apache.solr.client.solrj.request.json.DomainMap;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.client.solrj.request.json.QueryFacetMap;
@@ -60,53 +54,38 @@ final class SolrFacets {
         }
     }
 
-    /** Each facet's values with hits, and every value ticked, most hits first. */
-    Map<Facet, List<FacetCount>> values(SearchRequest request) {
-        Map<Facet, List<FacetCount>> counted = new EnumMap<>(Facet.class);
+    /**
+     * The counts of the page {@code request} asks for, as Solr gave them: every one but its total and
+     * its decades (asked apart, when the years cannot give them: {@link #askDecades}).
+     */
+    PageCounts counts(SearchRequest request) {
+        PageCounts counts = new PageCounts(request);
         for (Facet facet : Facet.values()) {
-            List<FacetCount> list = new ArrayList<>();
-            Set<String> missing = new LinkedHashSet<>(request.selected(facet));
             for (BucketJsonFacet bucket : buckets(facet.key())) {
-                String key = String.valueOf(bucket.getVal());
-                list.add(new FacetCount(key, bucket.getCount()));
-                missing.remove(key);
+                counts.value(facet, String.valueOf(bucket.getVal()), bucket.getCount());
             }
-            missing.forEach(key -> list.add(new FacetCount(key, 0)));
-            list.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
-            counted.put(facet, list);
         }
-        return counted;
-    }
-
-    /** By year, the records given every filter but the years ticked, and every year ticked. */
-    SortedMap<Integer, Long> years(SearchRequest request) {
-        SortedMap<Integer, Long> years = years("years");
-        request.dates().years().forEach(year -> years.putIfAbsent(year, 0L));
-        return years;
-    }
-
-    /** By year, the records given every filter but the dates': the histogram. */
-    SortedMap<Integer, Long> yearsAnyDate() {
-        return years("years_any_date");
-    }
-
-    /** For each filter in force, the total there would be without it. */
-    Map<Filter, Long> without(SearchRequest request) {
-        Map<Filter, Long> without = new EnumMap<>(Filter.class);
+        for (BucketJsonFacet bucket : buckets("years")) {
+            counts.year(year(bucket), bucket.getCount());
+        }
+        for (BucketJsonFacet bucket : buckets("years_any_date")) {
+            counts.yearAnyDate(year(bucket), bucket.getCount());
+        }
+        counts.undated(undated());
         for (Filter filter : request.activeFilters()) {
-            without.put(filter, count("without_" + SolrFilters.tag(filter)));
+            counts.without(filter, count("without_" + SolrFilters.tag(filter)));
         }
-        return without;
+        return counts;
+    }
+
+    /** The dated records given every filter but the dates': what the histogram's years count, each once. */
+    long dated() {
+        return count("any_date") - undated();
     }
 
     /** The undated records given every filter but the dates'. */
-    long undated() {
+    private long undated() {
         return count("undated");
-    }
-
-    /** Every record given every filter but the dates', dated or not. */
-    long anyDate() {
-        return count("any_date");
     }
 
     /** The records of {@code decade} asked by {@link #askDecades}. */
@@ -133,11 +112,7 @@ final class SolrFacets {
         return buckets == null ? List.of() : buckets.getBuckets();
     }
 
-    private SortedMap<Integer, Long> years(String name) {
-        SortedMap<Integer, Long> years = new TreeMap<>();
-        for (BucketJsonFacet bucket : buckets(name)) {
-            years.put(((Number) bucket.getVal()).intValue(), bucket.getCount());
-        }
-        return years;
+    private static int year(BucketJsonFacet bucket) {
+        return ((Number) bucket.getVal()).intValue();
     }
 }

@@ -273,12 +273,11 @@ final class SolrSearching {
             hits.add(marked == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
                     : new SearchHit(id, marked[i][0], marked[i][1]));
         }
-        SolrFacets counts = new SolrFacets(response.getJsonFacetingResponse());
-        long undatedCount = counts.undated();
-        SortedMap<Integer, Long> yearsAnyDate = counts.yearsAnyDate();
-        return new SearchResults(response.getResults().getNumFound(), hits, counts.values(request), counts.years(request),
-                yearsAnyDate, decades(request, words, yearsAnyDate, counts.anyDate() - undatedCount),
-                undatedCount, counts.without(request), words.notice(), null);
+        SolrFacets facets = new SolrFacets(response.getJsonFacetingResponse());
+        PageCounts counts = facets.counts(request);
+        counts.total(response.getResults().getNumFound());
+        decades(request, words, counts.yearsAnyDate(), facets.dated()).forEach(counts::decade);
+        return counts.results(hits, words.notice());
     }
 
     /**

@@ -3,14 +3,9 @@ package org.dossier.search;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DocValues;
@@ -271,28 +266,31 @@ final class Searching {
             found.words = words;
             found.sorted = counted.sorted;
         }
-        Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+        PageCounts page = new PageCounts(request);
         for (Facet facet : Facet.values()) {
             // A facet whose values must all be there counts its values under its own filter too.
             FacetCounter.Counts counts = counted.under(request.countsUnderItsOwnFilter(facet) ? active
                     : active & ~Filter.of(facet).bit());
-            facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
+            Ordinals ordinals = snapshot.ordinals;
+            for (int ord = 0; ord < ordinals.size(); ord++) {
+                if (counts.values[ord] > 0 && ordinals.facetOf(ord) == facet) {
+                    page.value(facet, ordinals.keyOf(ord), counts.values[ord]);
+                }
+            }
         }
         FacetCounter.Counts yearCounts = counted.under(active & ~Filter.YEAR.bit());
-        SortedMap<Integer, Long> years = years(yearCounts.years, yearCounts.firstYear, request.dates().years());
+        counted(yearCounts.years, yearCounts.firstYear, 1, page::year);
         FacetCounter.Counts anyDateCounts = counted.under(active & ~DATE_FILTERS);
-        SortedMap<Integer, Long> anyDate = years(anyDateCounts.yearsAnyDate, anyDateCounts.firstYear, Set.of());
-        SortedMap<Integer, Long> decades = decades(anyDateCounts.decadesAnyDate, anyDateCounts.firstDecade);
-        List<SearchHit> hits = words == null ? newestHits(snapshot, request, filters.all(), years)
+        counted(anyDateCounts.yearsAnyDate, anyDateCounts.firstYear, 1, page::yearAnyDate);
+        counted(anyDateCounts.decadesAnyDate, anyDateCounts.firstDecade, 10, page::decade);
+        page.undated(anyDateCounts.undatedAnyDate);
+        List<SearchHit> hits = words == null ? newestHits(snapshot, request, filters.all(), page.years())
                 : hits(snapshot, request, words, filters.all());
-        Map<Filter, Long> without = new EnumMap<>(Filter.class);
         for (Filter filter : request.activeFilters()) {
-            without.put(filter, counted.under(active & ~filter.bit()).without(filter));
+            page.without(filter, counted.under(active & ~filter.bit()).without(filter));
         }
-        long total = counted.under(active).total;
-        return new SearchResults(total, hits, facets, years, anyDate, decades, anyDateCounts.undatedAnyDate, without,
-                text == null ? null : text.notice(),
-                null);
+        page.total(counted.under(active).total);
+        return page.results(hits, text == null ? null : text.notice());
     }
 
     /**
@@ -439,45 +437,18 @@ final class Searching {
         return start;
     }
 
-    private static List<FacetCount> facetCounts(Facet facet, FacetCounter.Counts counts, Ordinals ordinals,
-                                                List<String> selected) {
-        List<FacetCount> list = new ArrayList<>();
-        Set<String> missing = new LinkedHashSet<>(selected);
-        for (int ord = 0; ord < ordinals.size(); ord++) {
-            if (ordinals.facetOf(ord) == facet) {
-                String key = ordinals.keyOf(ord);
-                if (counts.values[ord] > 0 || selected.contains(key)) {
-                    list.add(new FacetCount(key, counts.values[ord]));
-                    missing.remove(key);
-                }
-            }
-        }
-        missing.forEach(key -> list.add(new FacetCount(key, 0)));
-        list.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
-        return list;
-    }
-
-    /** {@code counts} by year less {@code firstYear} ({@link FacetCounter.Counts#firstYear}), by year. */
-    private static SortedMap<Integer, Long> years(int[] counts, int firstYear, Set<Integer> selected) {
-        SortedMap<Integer, Long> years = new TreeMap<>();
+    /**
+     * Each place of {@code counts} that counted anything, as {@code sink} is given it: by the year or
+     * decade it stands for, place {@code i} standing for {@code (first + i) * unit} (years by year
+     * less {@link FacetCounter.Counts#firstYear}, unit 1; decades by their number less
+     * {@link FacetCounter.Counts#firstDecade}, unit 10, given by their first year).
+     */
+    private static void counted(int[] counts, int first, int unit, BiConsumer<Integer, Long> sink) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                years.put(firstYear + i, (long) counts[i]);
+                sink.accept((first + i) * unit, (long) counts[i]);
             }
         }
-        selected.forEach(year -> years.putIfAbsent(year, 0L));
-        return years;
-    }
-
-    /** Decades counted by their number ({@link FacetCounter#DECADES}), by their first year. */
-    private static SortedMap<Integer, Long> decades(int[] counts, int firstDecade) {
-        SortedMap<Integer, Long> decades = new TreeMap<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                decades.put((firstDecade + i) * 10, (long) counts[i]);
-            }
-        }
-        return decades;
     }
 
     /**

@@ -1,20 +1,12 @@
 package org.dossier.search;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.common.SolrException;
-import org.apache.solr.common.SolrInputDocument;
-import org.dossier.documents.ChangeFeed;
-import org.dossier.documents.RoundFailures;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -45,89 +37,31 @@ import org.slf4j.LoggerFactory;
 public final class SolrSearchEngine implements SearchEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolrSearchEngine.class);
-    private static final int FOLLOW_BATCH = 1_000;
-    private static final int LOAD_CHUNK = 1_000;
 
     private final CloudSolrClient client;
-    /**
-     * The follower's writes and commits, which may wait {@link SolrClients#WRITE_SECONDS} as a fill's do: a
-     * catch-up after an import writes batches of a thousand records, and one that waited behind a
-     * merge longer than a reader's {@link SolrClients#IDLE_SECONDS} failed, was sent again at the next poll while
-     * Solr still wrote the first, and queued behind itself.
-     */
+    /** The follower's writes and commits ({@link SolrFollower}), closed with the engine. */
     private final SolrClient writes;
-    private final SolrAddress address;
     private final IndexSource source;
-    private final CatalogueAnalyzer analyzer = new CatalogueAnalyzer();
-    private final String feed;
-    private volatile Names names;
-    /** What the answers kept at one position may weigh, in bytes (the operator's {@code --kept-answers}); 0 keeps none. */
-    private final long keptAnswers;
-    /**
-     * The answers kept at the position of the feed the collection is at (see {@link #search}): a
-     * new, empty store is put here by the follower before {@link #progress} moves, and none while the
-     * follower finds the collection elsewhere than this node left it (away, being filled, behind).
-     */
-    private volatile Kept kept = Kept.NOTHING;
-
-    /** Answers kept on the collection holding every change up to {@code position} and none after it. */
-    private record Kept(long position, KeptAnswers answers) {
-        /** Before the follower has found where the collection is, or while it finds it elsewhere. */
-        static final Kept NOTHING = new Kept(-1, KeptAnswers.NONE);
-    }
-    /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
-    private volatile Suggestions suggestions;
     /** What is asked of the collection, and how ({@link SolrSearching}). */
     private final SolrSearching searching;
-    private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final FeedProgress progress;
+    /** The follower of the change feed, and what it found of the collection: the state this engine reads. */
+    private final SolrFollower follower;
     private volatile boolean closed;
-    /**
-     * Why the collection did not answer the last time the feed was followed, quoting Solr (the
-     * status's detail), and in this program's words only (its phase); null while it answers.
-     */
-    private volatile Unanswered unanswered;
 
-    /** {@code phase} is read at each asking: a refill's count goes on while it is unanswered. */
-    private record Unanswered(String detail, OpeningPhase phase) {
-
-        Unanswered(String detail, String phase) {
-            this(detail, new OpeningPhase(phase));
-        }
-    }
-    /**
-     * Whether the follower found Solr away at its last poll: related records and suggestions, a
-     * record page's and a search box's extras, are then left off at once instead of each waiting
-     * for Solr's timeout (a record page took 15 s while Solr hung).
-     */
-    private volatile boolean away;
-    /** Whether the follower found the collection made again with another configset, which it does not fill. */
-    private volatile boolean refused;
-    private final FeedFollower follower;
-    /** Solr or a database that cannot be reached is logged once while the follower keeps trying, not every poll. */
-    private final RoundFailures failures;
-
-    private SolrSearchEngine(CloudSolrClient client, SolrClient writes, SolrAddress address, IndexSource source, String feed,
+    SolrSearchEngine(CloudSolrClient client, SolrClient writes, SolrAddress address, IndexSource source, String feed,
                              long applied, long keptAnswers) {
         this.client = client;
-        this.keptAnswers = keptAnswers;
         this.writes = writes;
-        this.address = address;
         this.source = source;
-        this.feed = feed;
-        this.progress = new FeedProgress("The Solr collection", applied);
-        this.failures = new RoundFailures(LOG, "The Solr collection " + address, "at the next poll");
-        this.follower = new FeedFollower("dossier-solr-follower", FOLLOW_BATCH, this::catchUp, source, progress);
-        List<Names.Form> forms = source.nameForms();
-        this.names = Names.of(forms, analyzer);
-        this.suggestions = Suggestions.of(forms, names, analyzer);
+        CatalogueAnalyzer analyzer = new CatalogueAnalyzer();
+        this.follower = new SolrFollower(client, writes, address, source, analyzer, feed, applied, keptAnswers);
         this.searching = new SolrSearching(client, address, analyzer);
     }
 
     /**
      * Opens the engine on the collection at {@code address}: refills it from the database when it
      * cannot follow the feed from where it is (empty, filled from another database, too far behind),
-     * applies the changes it has not seen, and starts following.
+     * applies the changes it has not seen, and starts following ({@link SolrOpening}).
      */
     public static SolrSearchEngine open(SolrAddress address, DSLContext db) throws IOException {
         return open(address, db, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
@@ -138,114 +72,16 @@ public final class SolrSearchEngine implements SearchEngine {
      * feed up to {@code keptAnswers} bytes (0: none, so that every search asks the collection).
      */
     public static SolrSearchEngine open(SolrAddress address, DSLContext db, long keptAnswers) throws IOException {
-        OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
-        return open(address, db, keptAnswers, () -> false, phase, connecting(address, phase));
-    }
-
-    /** Says that the opening begins (once, not at each attempt while Solr is away); returns when (System.nanoTime()). */
-    private static long connecting(SolrAddress address, OpeningPhase phase) {
-        LOG.info("Opening the Solr collection {}: connecting", address);
-        phase.now("Opening the Solr collection: connecting");
-        return System.nanoTime();
+        return SolrOpening.open(address, db, keptAnswers);
     }
 
     /**
-     * {@link #open}, giving up a wait for another node's fill once {@code closing}, saying in the log
-     * and in {@code phase} what it does, as a Lucene index's opening does: a node opening on Solr said
-     * nothing from its start until its first search. {@code opening} is when it began (System.nanoTime()).
-     */
-    private static SolrSearchEngine open(SolrAddress address, DSLContext db, long keptAnswers, BooleanSupplier closing,
-                                         OpeningPhase phase, long opening) throws IOException {
-        if (keptAnswers < 0) {
-            throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + keptAnswers);
-        }
-        IndexSource source = new IndexSource(db);
-        CloudSolrClient client = SolrClients.of(address);
-        CloudSolrClient writes = SolrClients.writer(address);
-        try {
-            SolrSetup.refuseOtherConfigsets(client, address);
-            LOG.info("The Solr collection {} has this build's configset: checking it against the database", address);
-            phase.now("Opening the Solr collection: checking it against the database");
-            IndexSource.State state = source.state();
-            SolrDocuments.Position position = SolrDocuments.position(client);
-            String stale = SolrFill.staleness(position, state);
-            if (stale != null) {
-                String filling = "Filling the Solr collection (" + stale + ")";
-                phase.now(filling);
-                SolrFill.ifStale(address, source, new LoggedProgress(LOG, filling, "records", phase), closing, false);
-                // Read where the alias points now: this client may not have heard of its move yet.
-                position = SolrDocuments.position(client, SolrAlias.liveNow(client, address.collection()));
-            }
-            SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
-                    position.applied(), keptAnswers);
-            long from = position.applied();
-            long behind = source.head().last() - from;
-            IndexProgress catchingUp = new LoggedProgress(LOG,
-                    "Applying the changes made while the Solr collection was not followed", "changes", phase);
-            if (behind > 0) {
-                LOG.info("The Solr collection {} applies the {} changes made since it was last followed", address, behind);
-                catchingUp.indexed(0, behind);
-            }
-            while (engine.catchUp() == FOLLOW_BATCH) {
-                // Every change committed before the start is applied before the first search.
-                long applied = engine.progress.applied() - from;
-                catchingUp.indexed(applied, Math.max(behind, applied));
-            }
-            engine.follow();
-            LOG.info("The Solr collection {} is open after {} ms, up to change {}", address,
-                    (System.nanoTime() - opening) / 1_000_000, engine.progress.applied());
-            return engine;
-        } catch (IOException | RuntimeException e) {
-            client.close();
-            writes.close();
-            throw e;
-        }
-    }
-
-    /**
-     * How long a node started while Solr is away waits before asking it again: 5 s, unless the system
-     * property {@code dossier.solr-open-again} gives other whole seconds (1 or more), which only the
-     * tests set, so that SolrOutageTest outlasts a pause of a second rather than five, and finds Solr
-     * back at the node's next attempt a second later rather than up to five.
-     */
-    public static final Duration OPEN_AGAIN_AFTER = Duration.ofSeconds(Math.max(1, Long.getLong("dossier.solr-open-again", 5)));
-
-    /**
-     * {@link #open}, asked again every {@link #OPEN_AGAIN_AFTER} while Solr (or its ZooKeeper) is
-     * away, until it answers or {@code closing}: a node started during an outage serves meanwhile what
-     * reads the database (record pages, the listing; /ready says 503), and its searches once Solr
-     * answers. It gave up after 15 s and the node exited, so that nodes restarted during an outage (by
-     * a scheduler, a host's reboot) left no site at all. The log says it once, and once when Solr
-     * answers. A collection of another configset, or any failure that is not Solr being away, still
-     * stops the start.
+     * {@link #open}, asked again while Solr (or its ZooKeeper) is away, until it answers or
+     * {@code closing}, saying in the log and in {@code phase} what it does ({@link SolrOpening#openOnceItAnswers}).
      */
     public static SolrSearchEngine openOnceItAnswers(SolrAddress address, DSLContext db, long keptAnswers,
                                                      BooleanSupplier closing, OpeningPhase phase) throws IOException {
-        RoundFailures failures = new RoundFailures(LOG, "The Solr collection " + address,
-                "every " + OPEN_AGAIN_AFTER.toSeconds() + " s (serving what reads the database meanwhile)");
-        long opening = connecting(address, phase);
-        while (true) {
-            try {
-                SolrSearchEngine engine = open(address, db, keptAnswers, closing, phase, opening);
-                failures.succeeded();
-                return engine;
-            } catch (IOException | RuntimeException e) {
-                if (!SolrAway.in(e) || closing.getAsBoolean()) {
-                    throw e;
-                }
-                failures.unreachable("Solr", RoundFailures.firstLine(e), "could not be opened");
-                phase.now("Waiting for Solr to answer: asked again every " + OPEN_AGAIN_AFTER.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(OPEN_AGAIN_AFTER.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for Solr to answer", e);
-            }
-            if (closing.getAsBoolean()) {
-                throw new IOException("the server stopped before Solr answered");
-            }
-        }
+        return SolrOpening.openOnceItAnswers(address, db, keptAnswers, closing, phase);
     }
 
     // Following the feed.
@@ -255,161 +91,22 @@ public final class SolrSearchEngine implements SearchEngine {
         follower.wake();
     }
 
-    private void follow() {
-        follower.start();
-    }
-
     /**
      * Tells {@code listener} whenever the feed has moved past changes this node has not seen, which
      * may have changed the people and places: what keeps the lists in memory follows other nodes.
      */
     public void onAuthoritiesChanged(Runnable listener) {
-        authorityListeners.add(listener);
+        follower.onAuthoritiesChanged(listener);
     }
 
-    /**
-     * Applies up to {@value #FOLLOW_BATCH} changes after the collection's position (another node
-     * may have moved it): writes each changed record as it is now (a stub if it was withdrawn),
-     * commits, then moves the position. Failures are logged; the next poll tries again.
-     */
-    synchronized int catchUp() {
-        if (closed) {
-            return 0;
-        }
-        String live = null;
-        try {
-            // Read, written and committed in the one collection the alias names as this poll begins:
-            // a fill that moves the alias meanwhile is given no records past the position it holds.
-            live = SolrAlias.live(client, address.collection());
-            SolrDocuments.Position held = SolrDocuments.position(client, live);
-            if (held.feed() == null || held.applied() < progress.applied()) {
-                // The collection lost changes (or everything): nothing kept is its answer now, nor
-                // would what it answers be kept, until it is given them again (below).
-                kept = Kept.NOTHING;
-                held = refillIfStale(held);
-                live = SolrAlias.live(client, address.collection());
-            }
-            // The collection's own place: past this node's when another node moved it; before it
-            // when the collection lost changes (restored from a snapshot), which are given again.
-            long from = held.applied();
-            List<ChangeFeed.Change> changes = source.changesAfter(from, FOLLOW_BATCH);
-            if (!changes.isEmpty()) {
-                Map<Integer, Long> versions = new HashMap<>();
-                changes.stream().filter(ChangeFeed.Change::ofRecord)
-                        .forEach(c -> versions.merge(c.documentId(), c.id(), Math::max));
-                List<Integer> ids = new ArrayList<>(versions.keySet());
-                for (int at = 0; at < ids.size(); at += LOAD_CHUNK) {
-                    List<Integer> chunk = ids.subList(at, Math.min(ids.size(), at + LOAD_CHUNK));
-                    Map<Integer, IndexedRecord> current = source.load(chunk);
-                    List<SolrInputDocument> docs = new ArrayList<>(chunk.size());
-                    for (int id : chunk) {
-                        IndexedRecord record = current.get(id);
-                        docs.add(record == null ? SolrDocuments.stub(id, versions.get(id)) : SolrDocuments.of(record, versions.get(id)));
-                    }
-                    writes.add(live, docs);
-                    progress.writing(from, at + chunk.size());
-                }
-                long last = changes.get(changes.size() - 1).id();
-                // Searchable first; only then may any node believe the position.
-                writes.commit(live, true, true, true);
-                writes.add(live, SolrDocuments.positionDocument(feed, last));
-                from = last;
-            }
-            if (from > progress.applied()) {
-                // The feed moved, here or through another node (whose changes this node then never
-                // reads): any of them may have brought names, or changed the people and places.
-                List<Names.Form> forms = source.nameForms();
-                names = Names.of(forms, analyzer);
-                suggestions = Suggestions.of(forms, names, analyzer);
-                authorityListeners.forEach(Runnable::run);
-            }
-            if (kept.position() != from) {
-                // The collection now holds every change up to here: answers from before are not
-                // its answers. Put in place before the position moves, so that a search that waited
-                // for this position finds this store, or a later one (see search).
-                kept = new Kept(from, KeptAnswers.weighing(keptAnswers));
-            }
-            progress.advanceTo(from);
-            failures.succeeded();
-            unanswered = null;
-            away = false;
-            return changes.size();
-        } catch (IOException | SolrServerException | RuntimeException e) {
-            // Whatever failed, the collection may not be where this node left it: nothing kept is
-            // given again, until a poll goes through.
-            kept = Kept.NOTHING;
-            if (movedFrom(live)) {
-                // A fill moved the alias during this poll and deleted the collection it wrote to: no
-                // outage, and nothing lost (the new collection's position is before these changes).
-                return 0;
-            }
-            // Said once, not at every poll while the collection is away; readiness says it meanwhile.
-            String what = "could not apply the changes after " + progress.applied();
-            if (SolrAway.in(e)) {
-                away = true;
-                failures.unreachable("Solr", RoundFailures.firstLine(e), what);
-                unanswered = new Unanswered("the Solr collection " + address + " does not answer: "
-                        + RoundFailures.firstLine(e), "Waiting for the Solr collection to answer");
-            } else if (e instanceof SolrSetup.OtherConfigset) {
-                // What to do, in one line: no stack trace of ours would say more.
-                failures.failed(e.getMessage(), what);
-                unanswered = new Unanswered("the Solr collection " + address + " is not followed: " + e.getMessage(),
-                        "The Solr collection is not followed: it was made again with another configset");
-            } else {
-                failures.failed(e, what);
-                if (WriteUnavailable.of(e).isEmpty()) {
-                    // (The database being away is /ready's database check: the collection still answers.)
-                    unanswered = new Unanswered("the Solr collection " + address + " is not followed: "
-                            + RoundFailures.firstLine(e), "The Solr collection is not followed (the node's log says why)");
-                }
-            }
-            return 0;
-        }
-    }
-
-    /** Whether the alias names another collection now than {@code live}, which a poll began in. */
-    private boolean movedFrom(String live) {
-        try {
-            return live != null && !live.equals(SolrAlias.live(client, address.collection()));
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /**
-     * A collection that holds less than this node has applied — deleted and made again, emptied, or
-     * restored from an older snapshot while the nodes served — is filled again from the database as
-     * at start ({@link SolrFill#staleness}) when it cannot be given the changes it lost: it was never
-     * refilled until a node restarted, and meanwhile searches found nothing, with every node ready.
-     * A collection of another configset is refused before anything is written, as at start.
-     */
-    private SolrDocuments.Position refillIfStale(SolrDocuments.Position at) throws IOException {
-        String stale = SolrFill.staleness(at, source.state());
-        if (stale == null) {
-            return at;
-        }
-        try {
-            SolrSetup.refuseOtherConfigsets(client, address);
-        } catch (SolrSetup.OtherConfigset e) {
-            // Its searches would be refused by Solr (no field live, say): they are a 503 meanwhile.
-            refused = true;
-            throw e;
-        }
-        refused = false;
-        String filling = "Filling the Solr collection again from the database (" + stale + ")";
-        // How far it has got, in /ready's phase as in a start's fill: it said what it did, not how far.
-        OpeningPhase phase = new OpeningPhase(filling);
-        unanswered = new Unanswered("the Solr collection " + address + " is being filled again from the database: " + stale,
-                phase);
-        SolrFill.ifStale(address, source, new LoggedProgress(LOG, filling, "records", phase), () -> closed, true);
-        SolrDocuments.Position filled = SolrDocuments.position(client, SolrAlias.liveNow(client, address.collection()));
-        LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
-        return filled;
+    /** The follower of the change feed: started by the opening once the feed is applied, asked by tests for a round now. */
+    SolrFollower follower() {
+        return follower;
     }
 
     /** The last change of the feed the collection has applied, as this node knows it. */
     public long appliedChange() {
-        return progress.applied();
+        return follower.progress().applied();
     }
 
     // Searching.
@@ -418,7 +115,7 @@ public final class SolrSearchEngine implements SearchEngine {
      * The answer as kept at the collection's position, or asked of the collection and kept there.
      *
      * <p>What "the same snapshot" is on SolrCloud: the position of the feed the collection holds,
-     * as this node's follower last found it ({@link #progress}), on which every search is fenced
+     * as this node's follower last found it ({@link SolrFollower#progress}), on which every search is fenced
      * already: it waits until that position reaches the database's newest change. The collection
      * then holds every change up to that position, and its documents change only by changes after
      * it, which any node's follower writes only once they are in the database. So an answer is
@@ -437,10 +134,10 @@ public final class SolrSearchEngine implements SearchEngine {
         if (pending > 0) {
             // Behind the database: the collection may already hold some of what this node has not
             // seen applied, so that its answer belongs to no position. Asked, and kept nowhere.
-            return searching.search(request, names).withChangesPending(pending);
+            return searching.search(request, follower.names()).withChangesPending(pending);
         }
-        Kept at = kept;
-        return at.answers().answer(names, request, () -> searching.search(request, names),
+        SolrFollower.Kept at = follower.kept();
+        return at.answers().answer(follower.names(), request, () -> searching.search(request, follower.names()),
                 () -> stillAt(at));
     }
 
@@ -449,9 +146,9 @@ public final class SolrSearchEngine implements SearchEngine {
      * since {@code at} was put in place: the follower has put no other store in place, and no change
      * after that position is in the database (nor, then, in the collection).
      */
-    private boolean stillAt(Kept at) {
+    private boolean stillAt(SolrFollower.Kept at) {
         try {
-            return kept == at && source.head().last() == at.position();
+            return follower.kept() == at && source.head().last() == at.position();
         } catch (org.jooq.exception.DataAccessException e) {
             // The database stopped answering since the search began: the answer is given, and kept nowhere.
             return false;
@@ -466,10 +163,11 @@ public final class SolrSearchEngine implements SearchEngine {
      * @return how many changes committed before now the search will not see (0: none)
      */
     private long awaitFeed(boolean whole) {
-        if (refused) {
+        if (follower.refused()) {
             throw SolrAway.unavailable();
         }
         long head = source.head().last();
+        FeedProgress progress = follower.progress();
         return whole ? progress.awaitWhole(head, follower::wake) : progress.await(head, follower::wake);
     }
 
@@ -477,7 +175,7 @@ public final class SolrSearchEngine implements SearchEngine {
     public int[] hitIds(SearchRequest request) {
         // An export is read whole by a program: it waits for the follower as long as it gets on.
         awaitFeed(true);
-        return searching.hitIds(request, names);
+        return searching.hitIds(request, follower.names());
     }
 
     /** A total counted alone (a decade's link, the other way of meeting a range): kept as answers are ({@link #search}). */
@@ -485,10 +183,10 @@ public final class SolrSearchEngine implements SearchEngine {
     public long count(SearchRequest request) {
         long pending = awaitFeed(false);
         if (pending > 0) {
-            return searching.count(request, names);
+            return searching.count(request, follower.names());
         }
-        Kept at = kept;
-        return at.answers().total(names, request.forCounts(), () -> searching.count(request, names),
+        SolrFollower.Kept at = follower.kept();
+        return at.answers().total(follower.names(), request.forCounts(), () -> searching.count(request, follower.names()),
                 () -> stillAt(at));
     }
 
@@ -496,7 +194,7 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public boolean isOpen() {
-        return !closed && unanswered == null;
+        return !closed && follower.unanswered() == null;
     }
 
     @Override
@@ -504,12 +202,13 @@ public final class SolrSearchEngine implements SearchEngine {
         if (closed) {
             return IndexStatus.closed("the search engine is closed");
         }
-        Unanswered away = unanswered;
+        SolrFollower.Unanswered away = follower.unanswered();
         if (away != null) {
             // Solr's own words stay in the detail (the metrics port's); the phase is said to anyone.
             return IndexStatus.closed(away.detail(), away.phase().now());
         }
         try {
+            FeedProgress progress = follower.progress();
             return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), progress.steps(), "");
         } catch (RuntimeException e) {
             if (WriteUnavailable.of(e).filter(WriteUnavailable::crowded).isPresent()) {
@@ -526,11 +225,11 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     @Override
     public List<Integer> related(int documentId, int limit) {
-        if (away || refused) {
+        if (follower.away() || follower.refused()) {
             return List.of();
         }
         try {
-            Kept at = unfenced();
+            SolrFollower.Kept at = unfenced();
             return at.answers().related(documentId, limit, () -> searching.related(documentId, limit), () -> stillAt(at));
         } catch (IOException | SolrException | SearchUnavailableException e) {
             // Solr away is the follower's one line for the outage, not one per record page.
@@ -548,14 +247,14 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     @Override
     public List<Suggestion> suggest(String text, int limit) {
-        if (away || refused) {
+        if (follower.away() || follower.refused()) {
             return List.of();
         }
         try {
-            Kept at = unfenced();
-            Suggestions offering = suggestions;
+            SolrFollower.Kept at = unfenced();
+            Suggestions offering = follower.suggestions();
             // Keyed by the names offered from, which a move of the feed may replace before the store.
-            return at.answers().suggestions(offering, text, limit, () -> searching.suggestions(offering, text, limit, names),
+            return at.answers().suggestions(offering, text, limit, () -> searching.suggestions(offering, text, limit, follower.names()),
                     () -> stillAt(at));
         } catch (IOException e) {
             if (!(e.getCause() instanceof SearchUnavailableException) && !SolrAway.in(e)) {
@@ -572,8 +271,8 @@ public final class SolrSearchEngine implements SearchEngine {
      * a change through this node or another; else none, and asked of Solr. The database not
      * answering is none too: Solr is still asked, as before anything was kept.
      */
-    private Kept unfenced() {
-        Kept at = kept;
+    private SolrFollower.Kept unfenced() {
+        SolrFollower.Kept at = follower.kept();
         if (at.answers() == KeptAnswers.NONE) {
             // Nothing kept here (none found yet, or --kept-answers 0): no need to read the database.
             return at;
@@ -583,25 +282,24 @@ public final class SolrSearchEngine implements SearchEngine {
                 return at;
             }
         } catch (org.jooq.exception.DataAccessException e) {
-            return Kept.NOTHING;
+            return SolrFollower.Kept.NOTHING;
         }
         // Behind the database: the follower is woken, as a search wakes it, so that the next finds a store.
         follower.wake();
-        return Kept.NOTHING;
+        return SolrFollower.Kept.NOTHING;
     }
 
     /**
      * Lets the follower's round in hand finish (its stop waits up to ten seconds), then closes the
      * clients without waiting for the round any longer: a round still going is stuck asking Solr or
-     * ZooKeeper, and closing its client is what ends it. The close waited for the engine's lock, which
-     * the round holds: with ZooKeeper away, it waited out the round's retries of ZooKeeper, about
+     * ZooKeeper, and closing its client is what ends it. The close waited for the lock the round
+     * holds (the engine's, then): with ZooKeeper away, it waited out the round's retries of ZooKeeper, about
      * 45 s (SolrOutageTest's second test, 88 s when its client had to read the collection's state again).
      */
     @Override
     public void close() {
         closed = true;
-        progress.close();
-        follower.stop();
+        follower.close();
         for (SolrClient each : List.of(client, writes)) {
             try {
                 each.close();

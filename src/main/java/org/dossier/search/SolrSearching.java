@@ -6,23 +6,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.request.json.DomainMap;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.client.solrj.request.json.QueryFacetMap;
-import org.apache.solr.client.solrj.request.json.TermsFacetMap;
 import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
-import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
 import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
@@ -265,23 +259,7 @@ final class SolrSearching {
         query.setSort(sort(request));
         boolean marking = request.hasText() && request.hasPaging() && words.read() != null;
         query.returnFields(marking ? new String[] {"doc_id", "title", "summary"} : new String[] {"doc_id"});
-        for (Facet facet : Facet.values()) {
-            TermsFacetMap counts = new TermsFacetMap(facet.key()).setLimit(-1).setMinCount(1);
-            if (!request.countsUnderItsOwnFilter(facet)) {
-                counts.withDomain(excluding(SolrFilters.tag(Filter.of(facet))));
-            }
-            query.withFacet(facet.key(), counts);
-        }
-        query.withFacet("years", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(SolrFilters.tag(Filter.YEAR))));
-        query.withFacet("years_any_date", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(SolrFilters.DATE_TAGS)));
-        query.withFacet("undated", new QueryFacetMap(SolrFilters.UNDATED).withDomain(excluding(SolrFilters.DATE_TAGS)));
-        query.withFacet("any_date", new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.DATE_TAGS)));
-        for (Filter filter : request.activeFilters()) {
-            query.withFacet("without_" + SolrFilters.tag(filter),
-                    new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.tag(filter))));
-        }
+        SolrFacets.ask(query, request);
         QueryResponse response = process(query);
 
         List<SearchHit> hits = new ArrayList<>();
@@ -295,34 +273,11 @@ final class SolrSearching {
             hits.add(marked == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
                     : new SearchHit(id, marked[i][0], marked[i][1]));
         }
-        NestableJsonFacet facets = response.getJsonFacetingResponse();
-        Map<Facet, List<FacetCount>> counted = new EnumMap<>(Facet.class);
-        for (Facet facet : Facet.values()) {
-            List<FacetCount> list = new ArrayList<>();
-            Set<String> missing = new LinkedHashSet<>(request.selected(facet));
-            for (BucketJsonFacet bucket : buckets(facets, facet.key())) {
-                String key = String.valueOf(bucket.getVal());
-                list.add(new FacetCount(key, bucket.getCount()));
-                missing.remove(key);
-            }
-            missing.forEach(key -> list.add(new FacetCount(key, 0)));
-            list.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
-            counted.put(facet, list);
-        }
-        SortedMap<Integer, Long> years = years(facets, "years");
-        request.dates().years().forEach(year -> years.putIfAbsent(year, 0L));
-        Map<Filter, Long> without = new EnumMap<>(Filter.class);
-        for (Filter filter : request.activeFilters()) {
-            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + SolrFilters.tag(filter));
-            without.put(filter, count == null ? 0 : count.getCount());
-        }
-        NestableJsonFacet undated = facets == null ? null : facets.getQueryFacet("undated");
-        long undatedCount = undated == null ? 0 : undated.getCount();
-        NestableJsonFacet anyDate = facets == null ? null : facets.getQueryFacet("any_date");
-        SortedMap<Integer, Long> yearsAnyDate = years(facets, "years_any_date");
-        return new SearchResults(response.getResults().getNumFound(), hits, counted, years, yearsAnyDate,
-                decades(request, words, yearsAnyDate, (anyDate == null ? 0 : anyDate.getCount()) - undatedCount),
-                undatedCount, without, words.notice(), null);
+        SolrFacets facets = new SolrFacets(response.getJsonFacetingResponse());
+        PageCounts counts = facets.counts(request);
+        counts.total(response.getResults().getNumFound());
+        decades(request, words, counts.yearsAnyDate(), facets.dated()).forEach(counts::decade);
+        return counts.results(hits, words.notice());
     }
 
     /**
@@ -342,14 +297,10 @@ final class SolrSearching {
         setQuery(query, words.query());
         new SolrFilters(request).apply(query);
         query.setLimit(0);
-        for (int decade : decades.keySet()) {
-            query.withFacet("decade_" + decade, new QueryFacetMap("year:[" + decade + " TO " + (decade + 9) + "]")
-                    .withDomain(excluding(SolrFilters.DATE_TAGS)));
-        }
-        NestableJsonFacet facets = process(query).getJsonFacetingResponse();
+        SolrFacets.askDecades(query, decades.keySet());
+        SolrFacets counts = new SolrFacets(process(query).getJsonFacetingResponse());
         for (int decade : List.copyOf(decades.keySet())) {
-            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("decade_" + decade);
-            decades.put(decade, count == null ? 0 : count.getCount());
+            decades.put(decade, counts.decade(decade));
         }
         return decades;
     }
@@ -440,27 +391,5 @@ final class SolrSearching {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static DomainMap excluding(String... tags) {
-        DomainMap domain = new DomainMap();
-        domain.put("excludeTags", List.of(tags));
-        return domain;
-    }
-
-    private static List<BucketJsonFacet> buckets(NestableJsonFacet facets, String name) {
-        if (facets == null) {
-            return List.of();
-        }
-        BucketBasedJsonFacet buckets = facets.getBucketBasedFacets(name);
-        return buckets == null ? List.of() : buckets.getBuckets();
-    }
-
-    private static SortedMap<Integer, Long> years(NestableJsonFacet facets, String name) {
-        SortedMap<Integer, Long> years = new TreeMap<>();
-        for (BucketJsonFacet bucket : buckets(facets, name)) {
-            years.put(((Number) bucket.getVal()).intValue(), bucket.getCount());
-        }
-        return years;
     }
 }

@@ -246,6 +246,26 @@ class SolrContractTest {
     }
 
     /**
+     * A page's counts are put alike whichever engine counted them ({@link PageCounts}): a facet's
+     * values most records first, then by key; a value ticked that finds nothing listed at 0, and a
+     * year ticked that finds nothing among the years at 0, so that the reader can untick them.
+     */
+    @Test
+    void aValueOrYearTickedThatFindsNothingIsListedAtZeroAndValuesMostRecordsFirstOnBothEngines() {
+        SearchRequest request = request("q=korea&person=stalin&person=nobody-at-all&year=1950&year=1801");
+        for (SearchEngine engine : List.of(lucene, solr)) {
+            String where = engine.getClass().getSimpleName() + ": ";
+            SearchResults results = engine.search(request);
+            List<FacetCount> people = results.facet(Facet.PERSON);
+            assertTrue(people.contains(new FacetCount("nobody-at-all", 0)), where + "the person ticked who is in no record, at 0");
+            assertEquals(people.stream().sorted(java.util.Comparator.comparingLong(FacetCount::count).reversed()
+                    .thenComparing(FacetCount::key)).toList(), people, where + "most records first, then by key");
+            assertEquals(0L, results.years().get(1801), where + "the year ticked that finds nothing, at 0");
+            assertTrue(results.years().get(1950) > 0, where + "the year ticked that finds records");
+        }
+    }
+
+    /**
      * Every judged query (search/judged-queries.txt, search/judged-rankings.txt), over the seed
      * records and the judged ones, answers the same on both engines: among them, designations whose letters and digits are
      * written together or apart ("No709", "T-34", "MiG 15", "1950's", "\"T-34 tanks\"").

@@ -97,7 +97,7 @@ class SolrFeedTest {
         long after = engine.status().steps();
         // A record written, then its batch made searchable: two steps.
         assertEquals(before + 2, after);
-        engine.catchUp();
+        engine.follower().catchUp();
         assertEquals(after, engine.status().steps(), "nothing new, no step");
     }
 
@@ -445,7 +445,7 @@ class SolrFeedTest {
             while (closing.appliedChange() < written && System.nanoTime() < deadline) {
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000);
             }
-            synchronized (closing) {
+            synchronized (closing.follower()) {
                 held.countDown();
                 try {
                     closed.await(2, TimeUnit.MINUTES);

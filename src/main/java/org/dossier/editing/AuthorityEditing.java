@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
@@ -135,11 +136,23 @@ public final class AuthorityEditing {
                         .filter(v -> author.equals(v.author()) && alone.note().equals(v.note())).isPresent());
     }
 
+    /**
+     * Whether {@code authority} was merged away, the editor then sent on (303) to the survivor's
+     * {@code page} ({@link AuthorityKind#editPath}, {@link AuthorityKind#linkPath}): from the merge on,
+     * its key answers with the survivor's pages, as its public page does.
+     */
+    private static boolean sentOnToTheSurvivor(Context ctx, StoredAuthority authority, UnaryOperator<String> page) {
+        if (!authority.merged()) {
+            return false;
+        }
+        ctx.redirect(page.apply(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        return true;
+    }
+
     /** {@code GET /admin/people/{key}/edit}. */
     public void edit(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        if (sentOnToTheSurvivor(ctx, authority, kind::editPath)) {
             return;
         }
         ctx.render("editing/authority-edit", model(kind, authority, AuthorityEditForm.of(authority), authority.version()));
@@ -221,8 +234,7 @@ public final class AuthorityEditing {
      */
     public void preview(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        if (sentOnToTheSurvivor(ctx, authority, kind::linkPath)) {
             return;
         }
         // What the address says that the page cannot take is said at the page's top, where its notices
@@ -257,11 +269,10 @@ public final class AuthorityEditing {
      */
     public void link(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            // Merged while the ticks were made: linked to it, each record would be moved on to the
-            // survivor by a merge under way again, two revisions apiece. The survivor's page reads
-            // them afresh, with its forms and the merged one's.
-            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        // Merged while the ticks were made: linked to it, each record would be moved on to the
+        // survivor by a merge under way again, two revisions apiece. The survivor's page reads
+        // them afresh, with its forms and the merged one's.
+        if (sentOnToTheSurvivor(ctx, authority, kind::linkPath)) {
             return;
         }
         Set<Integer> chosen = ticked(ctx);
@@ -300,8 +311,7 @@ public final class AuthorityEditing {
     /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */
     public void mergeForm(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        if (sentOnToTheSurvivor(ctx, authority, kind::editPath)) {
             return;
         }
         ctx.render("editing/authority-merge", mergeModel(authority, authority.version(), "", "", Map.of()));

@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
     /** How the opening knew the schema to be this build's. */
     private final SchemaCheck schemaCheck;
 
-    /** {@code givingWay}: which writes of a SQLite file's pool give way at once ({@link GivingWay}); null on PostgreSQL. */
+    /** {@code givingWay}: which writes of a SQLite file's pool give way at once ({@link GivingWay}); {@link GivingWay#NONE} on PostgreSQL. */
     Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
              javax.sql.DataSource history, SchemaCheck schemaCheck, GivingWay givingWay) {
         this.pool = pool;
@@ -96,9 +96,7 @@ public final class Database implements AutoCloseable {
         if (commits != null) {
             HeadWatch.count(configuration, commits);
         }
-        if (givingWay != null) {
-            GivingWay.giveTo(configuration, givingWay);
-        }
+        GivingWay.giveTo(configuration, givingWay);
         this.dsl = DSL.using(configuration);
         this.migratedTo = SchemaHistory.lastMigration(dsl);
     }

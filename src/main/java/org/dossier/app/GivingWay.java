@@ -1,6 +1,5 @@
 package org.dossier.app;
 
-import java.util.Optional;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 
@@ -14,13 +13,32 @@ import org.jooq.DSLContext;
  * handler on the thread that runs the statement, giving it only the count of its tries, and the
  * write is given whichever of the pool's connections jOOQ takes; sqlite-jdbc gives no way back from
  * a connection to its handler. The thread is what the write and the handler share.
+ *
+ * <p>Where nothing gives way, {@link #NONE}: a PostgreSQL pool (its writes give way by their
+ * transaction's {@code lock_timeout}), an opening's connections (they run no such write), a
+ * context of no pool of this program's. One value rather than a null each of those passes and each
+ * asker must remember to test.
  */
 final class GivingWay {
 
     /** Where a pool's {@link GivingWay} is found in the jOOQ configuration of its {@link DSLContext}. */
     private static final String KEY = GivingWay.class.getName();
 
+    /** Nothing gives way: {@link #during} runs the write as any other, waiting as long as it does. */
+    static final GivingWay NONE = new GivingWay(false);
+
     private final ThreadLocal<Boolean> now = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /** False for {@link #NONE} alone, whose {@link #now} is therefore never set. */
+    private final boolean gives;
+
+    private GivingWay(boolean gives) {
+        this.gives = gives;
+    }
+
+    /** A SQLite pool's, new: its connections' busy handlers ask it. */
+    static GivingWay forAPool() {
+        return new GivingWay(true);
+    }
 
     /** Whether this thread's writes give way at once. */
     boolean now() {
@@ -29,6 +47,10 @@ final class GivingWay {
 
     /** Runs {@code write} giving way at once to another writer. */
     void during(Runnable write) {
+        if (!gives) {
+            write.run();
+            return;
+        }
         now.set(Boolean.TRUE);
         try {
             write.run();
@@ -42,8 +64,8 @@ final class GivingWay {
         configuration.data(KEY, givingWay);
     }
 
-    /** The {@link GivingWay} of {@code db}'s pool; none for a context its database gave none (PostgreSQL's). */
-    static Optional<GivingWay> of(DSLContext db) {
-        return db.configuration().data(KEY) instanceof GivingWay given ? Optional.of(given) : Optional.empty();
+    /** The {@link GivingWay} of {@code db}'s pool; {@link #NONE} for a context of no pool of this program's. */
+    static GivingWay of(DSLContext db) {
+        return db.configuration().data(KEY) instanceof GivingWay given ? given : NONE;
     }
 }

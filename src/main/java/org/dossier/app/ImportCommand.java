@@ -44,10 +44,10 @@ final class ImportCommand implements Callable<Integer> {
                 System.out.println("Not read (a folder's pages are its .txt files):");
                 report.notRead().forEach(n -> System.out.println("  " + n));
             }
-            if (!report.authorityDifferences().isEmpty()) {
-                System.out.println("The authority lists differ from what editors changed (the editors' work is kept):");
-                report.authorityDifferences().forEach(d -> System.out.println("  " + d));
-            }
+            printHeaded("The authority lists differ from what editors changed (the editors' work is kept):",
+                    report.lists().editorsWorkKept());
+            printHeaded("Forms of a name the lists give an entry that another entry has already (left with that one, "
+                    + "not given to a second):", report.lists().formsLeftWithTheirOwners());
             return 0;
         } catch (ImportRejectedException e) {
             System.err.println("Nothing was imported:");
@@ -63,6 +63,14 @@ final class ImportCommand implements Callable<Integer> {
             }
             System.err.println(cutOff(database, cutOff.get()));
             return 1;
+        }
+    }
+
+    /** {@code heading} and {@code lines} below it, indented; nothing when there are none. */
+    private static void printHeaded(String heading, List<String> lines) {
+        if (!lines.isEmpty()) {
+            System.out.println(heading);
+            lines.forEach(line -> System.out.println("  " + line));
         }
     }
 

@@ -16,7 +16,7 @@ final class Patient extends BusyHandler {
     private final boolean untilFixed;
     /** Told as each wait begins. */
     private final Runnable waiting;
-    /** Which writes of the pool give way at once, not waiting at all ({@link Transactions#ifFree}); null for an opening's, which runs none. */
+    /** Which writes of the pool give way at once, not waiting at all ({@link Transactions#ifFree}); {@link GivingWay#NONE} for an opening's, which runs none. */
     private final GivingWay givingWay;
     private long since;
 
@@ -38,12 +38,12 @@ final class Patient extends BusyHandler {
 
     /** Every wait up to {@code until} ({@link System#nanoTime}): an opening's, one wait in all ({@link SqliteOpening}). */
     static Patient until(long until, Runnable waiting) {
-        return new Patient(0, until, true, waiting, null);
+        return new Patient(0, until, true, waiting, GivingWay.NONE);
     }
 
     @Override
     protected int callback(int tries) {
-        if (givingWay != null && givingWay.now()) {
+        if (givingWay.now()) {
             return 0;
         }
         long now = System.nanoTime();

@@ -30,7 +30,7 @@ final class PostgresqlOpening {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
         return Migrating.migrated(pool, Database.POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool,
-                SchemaHistory.atThisVersion(pool, Database.POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, null), writeWait, null);
+                SchemaHistory.atThisVersion(pool, Database.POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, null), writeWait, GivingWay.NONE);
     }
 
     private static String rootMessage(Throwable e) {

@@ -109,7 +109,7 @@ final class SqliteOpening {
         // Writers take the write lock when they begin: two writers never deadlock upgrading a read lock.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         long waitNanos = writeWait.duration().toNanos();
-        GivingWay givingWay = new GivingWay();
+        GivingWay givingWay = GivingWay.forAPool();
         SQLiteDataSource source = new SQLiteDataSource(sqlite) {
             @Override
             public SQLiteConnection getConnection(String user, String password) throws SQLException {

@@ -1,6 +1,5 @@
 package org.dossier.app;
 
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -73,12 +72,8 @@ public final class Transactions {
             }
             // In auto-commit, the statement its own transaction: a BEGIN that the lock refused
             // would leave jOOQ a rollback of nothing to make on the pool's connection.
-            Optional<GivingWay> givingWay = GivingWay.of(db);
-            if (givingWay.isPresent()) {
-                givingWay.get().during(() -> write.accept(db));
-            } else {
-                write.accept(db); // no pool of this program's: no busy handler of ours to give way
-            }
+            // A context of no pool of this program's has no busy handler of ours to give way: NONE runs it as it is.
+            GivingWay.of(db).during(() -> write.accept(db));
         } catch (RuntimeException e) {
             throw WriteUnavailable.of(e).orElseThrow(() -> e);
         }

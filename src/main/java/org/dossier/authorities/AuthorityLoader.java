@@ -52,29 +52,30 @@ public final class AuthorityLoader {
      * changed keeps what the editor made: only forms of its name it lacks are added, and every other
      * difference is reported, never written. A form another entry has stays that one's alone, said
      * in the reports; a name another entry has refuses the import ({@link NameTaken}). Returns those
-     * reports, one line each.
+     * reports, one line each, of the two kinds apart ({@link ListDifferences}).
      */
-    public static List<String> store(DSLContext tx, FolderLists lists) {
+    public static ListDifferences store(DSLContext tx, FolderLists lists) {
         return store(tx, lists, Clock.systemUTC());
     }
 
-    public static List<String> store(DSLContext tx, FolderLists lists, Clock clock) {
+    public static ListDifferences store(DSLContext tx, FolderLists lists, Clock clock) {
         AuthorityWriter writer = new AuthorityWriter(tx, clock);
         AuthorityRecords read = new AuthorityRecords(tx);
         List<String> differences = new ArrayList<>();
+        List<String> leftWithOwners = new ArrayList<>();
         // Both lists' names before anything is written: a place's save holding its list's lock may
         // wait for a record the people's list stamped (a rename), and this import for that lock.
         FormOwners people = FormOwners.forWriting(read, AuthorityKind.PERSON, lists.people());
         FormOwners places = FormOwners.forWriting(read, AuthorityKind.PLACE, lists.places());
         lists.people().forEach((key, forms) -> storeAuthority(tx, writer, read, people, AuthorityKind.PERSON,
-                AuthorityFiles.PEOPLE, key, forms, differences));
+                AuthorityFiles.PEOPLE, key, forms, differences, leftWithOwners));
         lists.places().forEach((key, forms) -> storeAuthority(tx, writer, read, places, AuthorityKind.PLACE,
-                AuthorityFiles.PLACES, key, forms, differences));
+                AuthorityFiles.PLACES, key, forms, differences, leftWithOwners));
         int position = 0;
         for (var entry : lists.types().entrySet()) {
             storeType(tx, entry.getKey(), entry.getValue(), position++, clock);
         }
-        return differences;
+        return new ListDifferences(differences, leftWithOwners);
     }
 
     /** What a file's rows for one key say, as a version would keep it. */
@@ -91,14 +92,14 @@ public final class AuthorityLoader {
 
     private static void storeAuthority(DSLContext tx, AuthorityWriter writer, AuthorityRecords read, FormOwners owners,
                                        AuthorityKind kind, String file, String key, List<AuthorityForm> forms,
-                                       List<String> differences) {
+                                       List<String> differences, List<String> leftWithOwners) {
         AuthorityContent wanted = contentOf(kind, forms);
         String location = file + ":" + forms.get(0).line();
         Attribution by = Attribution.imported(location);
         String where = location + ": " + key;
         Optional<StoredAuthority> found = read.find(kind, key);
         if (found.isEmpty()) {
-            AuthorityContent written = owners.withoutOthersForms(wanted, key, where, differences);
+            AuthorityContent written = owners.withoutOthersForms(wanted, key, where, leftWithOwners);
             writer.create(kind, key, written, by);
             owners.wrote(key, null, written);
             return;
@@ -115,7 +116,7 @@ public final class AuthorityLoader {
                 .and(AUTHORITY_VERSION.AUTHORITY_ID.eq(now.id()))
                 .and(AUTHORITY_VERSION.AUTHOR.ne(Attribution.IMPORT)));
         if (!edited) {
-            AuthorityContent written = owners.withoutOthersForms(wanted, key, where, differences);
+            AuthorityContent written = owners.withoutOthersForms(wanted, key, where, leftWithOwners);
             if (!now.content().equals(written)) {
                 updateUnlessSavedMeanwhile(writer, now, written, by, where);
                 owners.wrote(key, now.content(), written);
@@ -133,7 +134,7 @@ public final class AuthorityLoader {
         // here: two owners would both claim the records that name it.
         added.removeIf(a -> {
             var other = owners.other(a, key);
-            other.ifPresent(o -> differences.add(where + ": '" + a.name() + "' is in the file; an editor made it a name of '"
+            other.ifPresent(o -> leftWithOwners.add(where + ": '" + a.name() + "' is in the file; an editor made it a name of '"
                     + o.key() + "' (kept there)"));
             return other.isPresent();
         });
@@ -248,16 +249,16 @@ public final class AuthorityLoader {
 
         /**
          * The file's entry {@code key} as it can be written: without the forms another entry has,
-         * each said in {@code differences} (two owners would both claim the records that name it, and
+         * each said in {@code leftWithOwners} (two owners would both claim the records that name it, and
          * an editor's form refuses them too); its name another's refuses the import.
          */
-        AuthorityContent withoutOthersForms(AuthorityContent content, String key, String where, List<String> differences) {
+        AuthorityContent withoutOthersForms(AuthorityContent content, String key, String where, List<String> leftWithOwners) {
             other(new AuthorityContent.Alias(content.name(), AliasKind.VARIANT), key).ifPresent(o -> {
                 throw new NameTaken(where, content.name(), o.key());
             });
             List<AuthorityContent.Alias> kept = content.aliases().stream().filter(a -> {
                 var other = other(a, key);
-                other.ifPresent(o -> differences.add(where + ": '" + a.name() + "' is in the file and a name of '"
+                other.ifPresent(o -> leftWithOwners.add(where + ": '" + a.name() + "' is in the file and a name of '"
                         + o.key() + "' already (kept there)"));
                 return other.isEmpty();
             }).toList();

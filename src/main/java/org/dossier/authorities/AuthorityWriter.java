@@ -199,6 +199,7 @@ public final class AuthorityWriter {
      * former name, as a rename does ({@link AuthorityVersion#restoredOver}).
      *
      * @throws SurvivorMergedAwayException when that survivor has been merged into another since
+     * @throws org.dossier.web.NotFound when it has no version {@code number} ({@link NoSuchVersion})
      */
     public boolean restore(StoredAuthority authority, int expectedVersion, int number, Attribution by) {
         return restore(authority, expectedVersion, number, true, by);
@@ -206,9 +207,10 @@ public final class AuthorityWriter {
 
     /** As {@link #restore(StoredAuthority, int, int, Attribution)}; {@code keepName} false keeps no former name. */
     public boolean restore(StoredAuthority authority, int expectedVersion, int number, boolean keepName, Attribution by) {
+        // Its history page asks first (and versions are never taken away), so no page reaches this:
+        // should a caller, the 404 its history answers, in the same words.
         AuthorityVersion version = read.version(authority, number)
-                .orElseThrow(() -> new IllegalArgumentException(new NoSuchVersion(authority.key(), number,
-                        authority.version()).words()));
+                .orElseThrow(() -> new NoSuchVersion(authority.name(), number, authority.version()).notFound());
         StoredAuthority now = claim(authority.kind(), authority.id(), expectedVersion);
         AuthorityContent restored = version.restoredOver(now.name(), keepName);
         if (now.merged() && version.mergedInto() == null) {

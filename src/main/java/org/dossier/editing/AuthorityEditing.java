@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
@@ -77,13 +78,13 @@ public final class AuthorityEditing {
         ctx.render("editing/authority-edit", model(kind, null, AuthorityEditForm.empty(kind), 0));
     }
 
-    /** {@code POST /admin/people/new}. */
+    /**
+     * {@code POST /admin/people/new}. Its key is chosen inside the write, under the list's lock on
+     * the names ({@link #checkAgain}), which every writer of new entries takes (an import's lists
+     * too, to their commit): a key another writer gave meanwhile, under any name, is seen and the
+     * next free one taken, as on SQLite, whose writers take turns.
+     */
     public void create(Context ctx, AuthorityKind kind) {
-        create(ctx, kind, true);
-    }
-
-    /** {@code mayTryAgain}: a write refused for a key taken meanwhile under another name is made once more. */
-    private void create(Context ctx, AuthorityKind kind, boolean mayTryAgain) {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         AuthorityEditForm.Checked checked = form.check(kind, null, authorities.owners(kind, 0));
         String author = AccessControl.requireUser(ctx).username();
@@ -95,37 +96,12 @@ public final class AuthorityEditing {
                     checkAgain(tx, form, kind, null, null, 0);
                     return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
                             Attribution.editor(author, checked.note()));
-                }), e -> e instanceof TakenMeanwhile || integrityViolation(e))
+                }), e -> e instanceof TakenMeanwhile)
                 .answer(ctx, WriteOutcome.Page.ofNew(made -> made.linkPath() + "?" + SAVED + "=1",
                         message -> again(ctx, model(kind, null, form, 0), message),
-                        refused -> createRefused(ctx, kind, form, author, refused, mayTryAgain)));
-    }
-
-    /**
-     * A new one refused inside its write: one of its names taken meanwhile, seen under the list's
-     * lock, or, on PostgreSQL, another editor's new one under the same key committed while this one
-     * waited for it. Checked now, the form says so as it would have a moment later.
-     */
-    private void createRefused(Context ctx, AuthorityKind kind, AuthorityEditForm form, String author,
-                               RuntimeException why, boolean mayTryAgain) {
-        if (why instanceof TakenMeanwhile taken) {
-            refusedUnlessMadeAlready(ctx, kind, form, author, taken.checked);
-            return;
-        }
-        AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
-        if (again.ok() && mayTryAgain) {
-            // No name of it is taken: the key its name makes was, under another name, by a writer that
-            // took no lock on the names (an import's lists took none before they took the editors' lock)
-            // committed while this write waited for it. Made again, it is given the next free key, as
-            // it would have been a moment later; once only.
-            create(ctx, kind, false);
-            return;
-        }
-        if (again.ok()) {
-            // Another constraint: never one the database cannot take now (WriteUnavailable.of), so thrown on.
-            throw why;
-        }
-        refused(ctx, kind, null, form, 0, again);
+                        // One of its names taken meanwhile, seen under the list's lock: the form says so,
+                        // as it would have a moment later.
+                        taken -> refusedUnlessMadeAlready(ctx, kind, form, author, ((TakenMeanwhile) taken).checked)));
     }
 
     /**
@@ -160,11 +136,23 @@ public final class AuthorityEditing {
                         .filter(v -> author.equals(v.author()) && alone.note().equals(v.note())).isPresent());
     }
 
+    /**
+     * Whether {@code authority} was merged away, the editor then sent on (303) to the survivor's
+     * {@code page} ({@link AuthorityKind#editPath}, {@link AuthorityKind#linkPath}): from the merge on,
+     * its key answers with the survivor's pages, as its public page does.
+     */
+    private static boolean sentOnToTheSurvivor(Context ctx, StoredAuthority authority, UnaryOperator<String> page) {
+        if (!authority.merged()) {
+            return false;
+        }
+        ctx.redirect(page.apply(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        return true;
+    }
+
     /** {@code GET /admin/people/{key}/edit}. */
     public void edit(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        if (sentOnToTheSurvivor(ctx, authority, kind::editPath)) {
             return;
         }
         ctx.render("editing/authority-edit", model(kind, authority, AuthorityEditForm.of(authority), authority.version()));
@@ -246,8 +234,7 @@ public final class AuthorityEditing {
      */
     public void preview(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        if (sentOnToTheSurvivor(ctx, authority, kind::linkPath)) {
             return;
         }
         // What the address says that the page cannot take is said at the page's top, where its notices
@@ -282,11 +269,10 @@ public final class AuthorityEditing {
      */
     public void link(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            // Merged while the ticks were made: linked to it, each record would be moved on to the
-            // survivor by a merge under way again, two revisions apiece. The survivor's page reads
-            // them afresh, with its forms and the merged one's.
-            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        // Merged while the ticks were made: linked to it, each record would be moved on to the
+        // survivor by a merge under way again, two revisions apiece. The survivor's page reads
+        // them afresh, with its forms and the merged one's.
+        if (sentOnToTheSurvivor(ctx, authority, kind::linkPath)) {
             return;
         }
         Set<Integer> chosen = ticked(ctx);
@@ -325,8 +311,7 @@ public final class AuthorityEditing {
     /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */
     public void mergeForm(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        if (authority.merged()) {
-            ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+        if (sentOnToTheSurvivor(ctx, authority, kind::editPath)) {
             return;
         }
         ctx.render("editing/authority-merge", mergeModel(authority, authority.version(), "", "", Map.of()));
@@ -495,20 +480,6 @@ public final class AuthorityEditing {
         if (!again.ok()) {
             throw new TakenMeanwhile(again);
         }
-    }
-
-    /** Whether a write failed on a unique key (or another constraint): SQL state class 23. */
-    private static boolean integrityViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.jooq.exception.DataAccessException d
-                    && d.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What the entry said in the version a form was opened at: what its editor saw and changed. */

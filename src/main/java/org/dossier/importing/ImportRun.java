@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityLoader;
+import org.dossier.authorities.ListDifferences;
 import org.dossier.authorities.Extraction;
 import org.dossier.authorities.Extractor;
 import org.dossier.db.Indexes;
@@ -365,7 +366,7 @@ public final class ImportRun {
         Listing listing = pages.listing();
         Counted checked = pages.counted();
         int total = checked.entries();
-        List<String> differences = new ArrayList<>();
+        List<ListDifferences> differences = new ArrayList<>();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         // A run that outgrows the catalogue has its foreign keys checked once, at the end, not at each insert.
         RecordStore.Work<Integer> writing = (writer, tx) -> {
@@ -378,7 +379,7 @@ public final class ImportRun {
             Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(newFile ? 0 : 1);
             Clock stamping = Clock.offset(clock, Duration.between(Instant.now(clock), onTheWay));
             for (AuthorityLoader.FolderLists lists : authorities) {
-                differences.addAll(AuthorityLoader.store(tx, lists, stamping));
+                differences.add(AuthorityLoader.store(tx, lists, stamping));
                 // New names or forms: every node reloads what widens a search.
                 writer.authoritiesChanged();
             }
@@ -421,7 +422,8 @@ public final class ImportRun {
             // read from the same file, and checking them all at the end was a seventh of the writing
             // thread's time at 300,000 entries (BENCHMARKS.md, "Imports, twelfth round").
             int created = checked.outgrows() && !newFile ? store.writeInBulk(writing) : store.write(writing);
-            return new ImportReport(listing.pages().size(), total, created, total - created, differences, listing.notRead());
+            return new ImportReport(listing.pages().size(), total, created, total - created,
+                    differences.stream().reduce(ListDifferences.NONE, ListDifferences::and), listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);
         } catch (AuthorityLoader.Refused | BulkWriting.ForeignKeysBroken e) {

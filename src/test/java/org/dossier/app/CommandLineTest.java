@@ -10,7 +10,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.StoredAuthority;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
@@ -83,6 +94,55 @@ class CommandLineTest {
         assertTrue(err().contains("Imported 1 new, 0 already there (1 entries in 1 file)"), err());
         assertTrue(out().contains("Not read (a folder's pages are its .txt files):\n  " + pages.resolve("later")
                 + "/ (a folder: name it to import its pages)\n  " + pages.resolve("notes.doc") + "\n"), out());
+    }
+
+    /**
+     * The import's report of its lists, each line under the heading of what happened: what the file
+     * says otherwise than an editor (kept), and a form the file gives an entry that another entry has
+     * already (left there), which the editors' heading headed too, though no editor had touched it.
+     */
+    @Test
+    void importHeadsTheFormsItLeftWithAnotherEntryApartFromWhatEditorsChanged() throws Exception {
+        DatabaseAddress db = TestDatabase.in(folder);
+        assertEquals(0, Main.run("import", "--db", db.text(), "seeds"), err());
+        try (Database database = Database.open(db)) {
+            new RecordStore(database.dsl(), Clock.systemUTC()).write((records, tx) -> {
+                StoredAuthority kovalev = new AuthorityRecords(tx).find(AuthorityKind.PERSON, "kovalev").orElseThrow();
+                AuthorityContent was = kovalev.content();
+                return new AuthorityWriter(records, tx, Clock.systemUTC()).update(kovalev, kovalev.version(),
+                        new AuthorityContent("Ivan V. Kovalev", was.sortName(), was.description(), was.kind(), was.aliases()),
+                        Attribution.editor("bob", "His initial"));
+            });
+        }
+        Path lists = Files.createDirectories(folder.resolve("lists").resolve("authorities"));
+        Files.write(lists.resolve("people.csv"), List.of("key,kind,name,sort_as,note",
+                "kovalev,preferred,Ivan Kovalev,\"Kovalev, Ivan\",Stalin's representative in China",
+                "kovalev,variant,Kovalev,,",
+                "boris-maps,preferred,Boris Maps,,A clerk",
+                "boris-maps,variant,V. V. Kuznetsov,,"), StandardCharsets.UTF_8);
+        Files.writeString(lists.resolveSibling("page.txt"), "March 3, 1950\n\nReport of Boris Maps\n\nA report.\n");
+        out.reset();
+
+        assertEquals(0, Main.run("import", "--db", db.text(), lists.getParent().toString()), err());
+
+        Map<String, List<String>> headed = new LinkedHashMap<>();
+        List<String> under = null;
+        for (String line : out().lines().toList()) {
+            if (line.startsWith("  ") && under != null) {
+                under.add(line.strip());
+            } else {
+                under = headed.computeIfAbsent(line, heading -> new ArrayList<>());
+            }
+        }
+        assertEquals(List.of("The authority lists differ from what editors changed (the editors' work is kept):",
+                "Forms of a name the lists give an entry that another entry has already (left with that one, not given "
+                        + "to a second):"), List.copyOf(headed.keySet()), out());
+        assertEquals(List.of("people.csv:2: kovalev: added 'Ivan Kovalev' beside an editor's changes",
+                "people.csv:2: kovalev: the file names it 'Ivan Kovalev', an editor 'Ivan V. Kovalev' (kept)"),
+                headed.get("The authority lists differ from what editors changed (the editors' work is kept):"), out());
+        assertEquals(List.of("people.csv:4: boris-maps: 'V. V. Kuznetsov' is in the file and a name of 'kuznetsov' "
+                + "already (kept there)"), headed.get("Forms of a name the lists give an entry that another entry has "
+                + "already (left with that one, not given to a second):"), out());
     }
 
     @Test

@@ -588,6 +588,23 @@ class AuthoritiesKeptOverTimeTest {
         assertNull(Jsoup.parse(alice.get("/people/wang-ruofei/history/1").body()).selectFirst(".merged-since"));
     }
 
+    /**
+     * An editors' page of a person merged away sends the editor on to the survivor's: the edit form
+     * and the merge form to its edit form, the linking page to its linking page, as the public page
+     * moves to the survivor's.
+     */
+    @Test
+    void theEditorsPagesOfAPersonMergedAwaySendTheEditorOnToTheSurvivors() {
+        assertEquals(303, merge(alice, "pak-deok-hwan", "pak-heon-yeong", "One man, entered twice").statusCode());
+        Map<String, String> sentOn = new java.util.LinkedHashMap<>();
+        for (String page : List.of("edit", "link", "merge")) {
+            HttpResponse<String> asked = alice.get("/admin/people/pak-deok-hwan/" + page);
+            sentOn.put(page, asked.statusCode() + " " + asked.headers().firstValue("Location").orElse("(none)"));
+        }
+        assertEquals(Map.of("edit", "303 /admin/people/pak-heon-yeong/edit", "link", "303 /admin/people/pak-heon-yeong/link",
+                "merge", "303 /admin/people/pak-heon-yeong/edit"), sentOn);
+    }
+
     @Test
     void aVersionAPersonNeverHadIsNotFoundNamingThePersonAsReadersKnowThem() {
         HttpResponse<String> missing = catalogue.http().get("/people/puzanov/history/99");

@@ -8,20 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dossier.accounts.Role;
 import org.dossier.app.Main;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.StoredAuthority;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.dossier.db.tables.records.RevisionRecord;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.web.NotFound;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -621,6 +630,19 @@ class EditingTest {
             assertEquals(404, response.statusCode(), where);
             assertEquals(words, Jsoup.parse(response.body()).selectFirst(".lead").text(), where);
         });
+    }
+
+    /**
+     * Below the restore's post, which asks the history first: the writer asked for a version a person
+     * never had refuses it as the history does, the same 404 in the same words, not an error of its own.
+     */
+    @Test
+    void theWriterAskedToRestoreAVersionAPersonNeverHadRefusesItInTheHistorysWords() {
+        StoredAuthority puzanov = new AuthorityRecords(database.dsl()).find(AuthorityKind.PERSON, "puzanov").orElseThrow();
+        NotFound refused = assertThrows(NotFound.class, () -> new RecordStore(database.dsl(), Clock.systemUTC())
+                .write((records, tx) -> new AuthorityWriter(records, tx, Clock.systemUTC())
+                        .restore(puzanov, puzanov.version(), 99, Attribution.editor("alice", "Back"))));
+        assertEquals("Alexander Puzanov has no version 99: its only version is 1.", refused.getMessage());
     }
 
     private static int occurrences(String text, String part) {

@@ -202,9 +202,10 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
 
     /**
      * As above, the import's person under another name: no name is taken, only the key the form's
-     * name makes. On PostgreSQL the database refused that key and the form answered 500, until the
-     * form was made again on that refusal; with the lock on the names the import takes too, the
-     * form's write sees the import's key, as it does on SQLite, and takes the next.
+     * name makes. On PostgreSQL, while an import took no lock on the names, the database refused that
+     * key and the form answered 500; with the lock on the names the import takes too, the form's
+     * write sees the import's key, as it does on SQLite, and takes the next (with the import's lock
+     * taken out, this fails again: 500, person_key_key).
      */
     @Test
     void aNewPersonWhoseKeyAnImportGaveAnotherNameMeanwhileIsMadeUnderTheNextKey() throws Exception {

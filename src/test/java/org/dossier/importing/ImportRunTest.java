@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.dossier.authorities.ListDifferences;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
@@ -436,7 +437,7 @@ class ImportRunTest {
         Path page = Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n\nMay 2, 1960\n\nA reply\n");
         Files.createSymbolicLink(db.folder().resolve("link.txt"), page);
         ImportReport report = run.run(List.of(page, folder, page, db.folder().resolve("link.txt")));
-        assertEquals(new ImportReport(1, 2, 2, 0, List.of(), List.of(folder.resolve("a.txt") + " (named more than once: read once)",
+        assertEquals(new ImportReport(1, 2, 2, 0, ListDifferences.NONE, List.of(folder.resolve("a.txt") + " (named more than once: read once)",
                 page + " (named more than once: read once)",
                 db.folder().resolve("link.txt") + " (named more than once: read once)")), report);
         assertEquals(List.of("a.txt#1", "a.txt#2"), sql().select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION)

@@ -2,6 +2,8 @@ package org.dossier.testing;
 
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PERSON_ALIAS;
+import static org.dossier.db.Tables.PLACE;
+import static org.dossier.db.Tables.PLACE_ALIAS;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -106,6 +108,12 @@ public final class CatalogueDatabase implements AutoCloseable {
     public java.util.List<String> peopleWithForm(String form) {
         return dsl().select(PERSON.KEY).from(PERSON).join(PERSON_ALIAS).on(PERSON_ALIAS.PERSON_ID.eq(PERSON.ID))
                 .where(PERSON_ALIAS.ALIAS.eq(form)).orderBy(PERSON.KEY).fetch(PERSON.KEY);
+    }
+
+    /** The keys of the places that have {@code form}, as it is written, among their forms of the name, in key order. */
+    public java.util.List<String> placesWithForm(String form) {
+        return dsl().select(PLACE.KEY).from(PLACE).join(PLACE_ALIAS).on(PLACE_ALIAS.PLACE_ID.eq(PLACE.ID))
+                .where(PLACE_ALIAS.ALIAS.eq(form)).orderBy(PLACE.KEY).fetch(PLACE.KEY);
     }
 
     private static int fail(String what, String key) {

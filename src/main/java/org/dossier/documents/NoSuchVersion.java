@@ -23,6 +23,11 @@ public record NoSuchVersion(String whose, int number, int latest) {
         }
     }
 
+    /** A record's history, which readers know as "Document 24". */
+    public static NoSuchVersion ofRecord(int id, int number, int latest) {
+        return new NoSuchVersion("Document " + id, number, latest);
+    }
+
     /** "Document 24 has no version 9: its versions are numbered 1 to 3." ("its only version is 1" for one). */
     public String words() {
         return whose + " has no version " + number + ": "

@@ -284,7 +284,8 @@ public final class RecordWriter {
      * (its withdrawal state stays as it is); returns the new version, or {@code expectedVersion}
      * when the record already says that (nothing is written).
      *
-     * @throws NoSuchRecordException when the record has no such revision
+     * @throws NoSuchRecordException when there is no such record
+     * @throws org.dossier.web.NotFound when it has no version {@code number} ({@link NoSuchVersion})
      */
     public int restore(int id, int expectedVersion, int number, Attribution attribution) {
         return update(id, expectedVersion, draftAt(id, number), attribution);
@@ -307,10 +308,19 @@ public final class RecordWriter {
         return draftOf(row);
     }
 
-    /** What the record said at revision {@code number}, read as every version is ({@link RecordVersions}). */
+    /**
+     * What the record said at revision {@code number}, read as every version is ({@link RecordVersions}).
+     *
+     * @throws NoSuchRecordException when there is no such record
+     * @throws org.dossier.web.NotFound when it has no version {@code number} ({@link NoSuchVersion})
+     */
     public RecordDraft draftAt(int id, int number) {
-        return new RecordVersions(db).find(id, number).map(RecordVersion::draft)
-                .orElseThrow(() -> new NoSuchRecordException(id));
+        // Its history page asks first (and versions are never taken away), so no page reaches the
+        // miss: should a caller, the 404 its history answers, in the same words.
+        return new RecordVersions(db).find(id, number).map(RecordVersion::draft).orElseThrow(() -> {
+            Integer latest = db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne(DOCUMENT.VERSION);
+            return latest == null ? new NoSuchRecordException(id) : NoSuchVersion.ofRecord(id, number, latest).notFound();
+        });
     }
 
     /** Puts what the draft says into the row; returns the slug its title makes. */

@@ -42,7 +42,7 @@ public final class VersionPage {
         // /v/01 is /v/1, /documents/024/v/1 is /documents/24/v/1: web.LeadingZeros has redirected them
         // before any handler, as it does every record's and version's number.
         int number = ref.number();
-        RecordVersion version = versions.find(id, number).orElseThrow(() -> new NoSuchVersion("Document " + id, number,
+        RecordVersion version = versions.find(id, number).orElseThrow(() -> NoSuchVersion.ofRecord(id, number,
                 record.version()).notFound());
         Citation citation = citations.of(version, publicUrl.of(ctx));
         // Its files are answered as the record's are: a withdrawn record's citation is gone, its JSON its tombstone.

@@ -126,6 +126,6 @@ public final class HistoryPage {
 
     /** The 404 of the record's history asked for a version it does not have, in the words a version's page says it. */
     private static NotFound noVersion(DocumentDetails record, int number) {
-        return new NoSuchVersion("Document " + record.id(), number, record.version()).notFound();
+        return NoSuchVersion.ofRecord(record.id(), number, record.version()).notFound();
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
+import org.dossier.web.NotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -123,7 +124,23 @@ class RecordWriterTest {
         assertThrows(StaleVersionException.class,
                 () -> store.write(w -> w.restore(id, 1, 1, Attribution.editor("bob", "Back"))));
         assertEquals(2, database.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)));
-        assertThrows(NoSuchRecordException.class, () -> store.write(w -> w.draftAt(id, 9)));
+    }
+
+    /**
+     * Below the restore's post, which asks the history first: the writer asked to restore a version the
+     * record never had refuses it as the history does, the same 404 in the same words, and writes nothing;
+     * a record that is not there at all is not there.
+     */
+    @Test
+    void theWriterAskedToRestoreAVersionARecordNeverHadRefusesItInTheHistorysWords() {
+        int id = store.write(w -> w.create(draft("A letter", "One."), Attribution.imported("a.txt:3")));
+        store.write(w -> w.update(id, 1, draft("A letter", "Two."), Attribution.editor("alice", "More")));
+        NotFound refused = assertThrows(NotFound.class,
+                () -> store.write(w -> w.restore(id, 2, 9, Attribution.editor("bob", "Back"))));
+        assertEquals("Document " + id + " has no version 9: its versions are numbered 1 to 2.", refused.getMessage());
+        assertEquals(2, database.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)));
+        int noRecordHasIt = id + 1;
+        assertThrows(NoSuchRecordException.class, () -> store.write(w -> w.draftAt(noRecordHasIt, 1)));
     }
 
     @Test

@@ -78,13 +78,10 @@ final class CopyCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // The target's disk filled up (or the database stopped, or another writer held it) as the
             // rows went in: it said "copy failed, nothing more was done" and the driver's words.
-            Optional<WriteUnavailable> cutOff = WriteUnavailable.of(e);
-            if (cutOff.isEmpty() || e instanceof Database.Unavailable) {
-                throw e;
-            }
-            System.err.println("Nothing was copied: " + cutOff.get().reason() + " (" + to + ": " + cutOff.get().why()
+            WriteUnavailable cutOff = Database.cutOff(e);
+            System.err.println("Nothing was copied: " + cutOff.reason() + " (" + to + ": " + cutOff.why()
                     + "), and the copy is one transaction, so the target is as empty as it was. "
-                    + (cutOff.get().readOnly() ? "Free space on that disk (or make the target writable), or give --to a file on another, and "
+                    + (cutOff.readOnly() ? "Free space on that disk (or make the target writable), or give --to a file on another, and "
                             + "run it again."
                             : "Run it again once the target database answers and nothing else writes to it."));
             return 1;

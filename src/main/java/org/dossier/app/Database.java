@@ -246,6 +246,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Why a command's write was cut off by the database (it stopped, was cut off, filled up or stayed
+     * locked while the rows went in), for the command to say in its own words that none of it was
+     * kept, and what to do. Any other failure is thrown on, and so is a database that could not be
+     * opened at all ({@link Unavailable}), which {@link Main} says in one line of its own.
+     */
+    static WriteUnavailable cutOff(RuntimeException failure) {
+        Optional<WriteUnavailable> cutOff = WriteUnavailable.of(failure);
+        if (cutOff.isEmpty() || failure instanceof Unavailable) {
+            throw failure;
+        }
+        return cutOff.get();
+    }
+
     public DSLContext dsl() {
         return dsl;
     }

@@ -3,7 +3,6 @@ package org.dossier.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
@@ -57,11 +56,7 @@ final class ImportCommand implements Callable<Integer> {
             // The database stopped, was cut off, filled up or stayed locked while the entries were
             // written: the command said "import failed, nothing more was done" and the driver's words,
             // which left an operator to wonder how much of it was kept.
-            Optional<WriteUnavailable> cutOff = WriteUnavailable.of(e);
-            if (cutOff.isEmpty() || e instanceof Database.Unavailable) {
-                throw e;
-            }
-            System.err.println(cutOff(database, cutOff.get()));
+            System.err.println(cutOff(database, Database.cutOff(e)));
             return 1;
         }
     }

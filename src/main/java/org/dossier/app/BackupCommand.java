@@ -23,20 +23,12 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
-        if (!database.isSqlite()) {
-            System.err.println("Nothing was backed up: " + Backups.POSTGRESQL_ADVICE + ".");
-            return 1;
-        }
         try {
-            Backups.Summary summary = Backups.backup(database.file(), target);
+            Backups.Summary summary = Backups.backup(Backups.sqliteFile(database), target);
             System.err.println("Backed up " + database + " to " + target + ": " + summary.describe());
             return 0;
-        } catch (Backups.RefusedException e) {
-            System.err.println("Nothing was backed up: " + e.getMessage());
-            return 1;
-        } catch (SQLException | IOException e) {
-            System.err.println("Nothing was backed up: " + e);
-            return 1;
+        } catch (Backups.RefusedException | SQLException | IOException e) {
+            return new NothingWas("backed up").because(e);
         }
     }
 }

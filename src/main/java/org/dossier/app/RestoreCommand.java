@@ -25,23 +25,16 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DatabaseAddress database = databaseOption.address();
-        if (!database.isSqlite()) {
-            System.err.println("Nothing was restored: " + Backups.POSTGRESQL_ADVICE + ".");
-            return 1;
-        }
-        Path target = database.file();
+        NothingWas refused = new NothingWas("restored");
+        Path target;
         try {
+            target = Backups.sqliteFile(databaseOption.address());
             Backups.check(backup);
             // A server whose --index is elsewhere, an import or a relink has the database open,
             // though the index beside it is free: the database itself says so.
             Backups.requireUnused(target);
-        } catch (Backups.RefusedException e) {
-            System.err.println("Nothing was restored: " + e.getMessage());
-            return 1;
-        } catch (SQLException | IOException e) {
-            System.err.println("Nothing was restored: " + e);
-            return 1;
+        } catch (Backups.RefusedException | SQLException | IOException e) {
+            return refused.because(e);
         }
         Path kept = java.nio.file.Files.exists(target) ? Backups.keptAs(target) : null;
         try {
@@ -55,8 +48,7 @@ final class RestoreCommand implements Callable<Integer> {
             return 0;
         } catch (Backups.RefusedException e) {
             // Refused before anything was moved: the backup is damaged, or its copy did not fit.
-            System.err.println("Nothing was restored: " + e.getMessage());
-            return 1;
+            return refused.because(e);
         } catch (SQLException | IOException e) {
             System.err.println("The restore failed: " + e.getMessage() + ". The database it was to replace is "
                     + target + (kept == null ? "." : ", or " + kept + " if it was moved already."));

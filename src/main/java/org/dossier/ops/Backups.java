@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import org.dossier.app.DatabaseAddress;
 import org.dossier.app.SchemaHistory;
 import org.sqlite.SQLiteConfig;
 
@@ -45,7 +46,7 @@ public final class Backups {
     }
 
     /** What backup and restore say for a database that is not a SQLite file. */
-    public static final String POSTGRESQL_ADVICE = "a PostgreSQL catalogue is backed up with PostgreSQL's own tools, "
+    private static final String POSTGRESQL_ADVICE = "a PostgreSQL catalogue is backed up with PostgreSQL's own tools, "
             + "while the server runs: pg_dump --format=custom --file=dossier.dump DBNAME, and restored into a new, "
             + "empty database with pg_restore --dbname=NEWDB --no-owner --role=ROLE dossier.dump, ROLE being the one the "
             + "catalogue connects as, then its sessions ended (everyone signs in again) and its sign-in throttle "
@@ -57,6 +58,17 @@ public final class Backups {
             + "throttle starts afresh";
 
     private Backups() {
+    }
+
+    /**
+     * The SQLite file a backup or a restore works on; a PostgreSQL catalogue is refused with what to
+     * run instead, PostgreSQL's own tools.
+     */
+    public static Path sqliteFile(DatabaseAddress database) throws RefusedException {
+        if (!database.isSqlite()) {
+            throw new RefusedException(POSTGRESQL_ADVICE + ".");
+        }
+        return database.file();
     }
 
     /** Writes a consistent copy of {@code database} to {@code target}, which must not exist yet. */

@@ -290,6 +290,24 @@ class BackupAndCopyTest {
         }
     }
 
+    /**
+     * A backup and a restore of a PostgreSQL catalogue each refuse it first, before any file is looked
+     * at, in one line of the same advice: PostgreSQL's own tools.
+     */
+    @Test
+    void backupAndRestoreRefusePostgresqlFirstInOneLineOfTheSameAdvice() {
+        String postgresql = "jdbc:postgresql://db.example/dossier";
+        assertEquals(1, Main.run("backup", "--db", postgresql, "--to", folder.resolve("x.db").toString()));
+        String backedUp = err();
+        err.reset();
+        assertEquals(1, Main.run("restore", "--db", postgresql, "--from", folder.resolve("no-backup.db").toString()));
+        String restored = err();
+        assertTrue(backedUp.startsWith("Nothing was backed up: a PostgreSQL catalogue is backed up with PostgreSQL's "
+                + "own tools, while the server runs: pg_dump ") && backedUp.endsWith(" (see the README).\n"), backedUp);
+        assertEquals(1, backedUp.lines().count(), backedUp);
+        assertEquals(backedUp.replace("Nothing was backed up: ", "Nothing was restored: "), restored);
+    }
+
     @Test
     void backupRefusesPostgresqlWithAdviceAndNeverOverwrites() throws Exception {
         assertEquals(1, Main.run("backup", "--db", "jdbc:postgresql://db.example/dossier", "--to",

@@ -268,11 +268,8 @@ final class SqliteOpening {
 
     /** Makes the folders a SQLite file {@code file} is to be in; one that cannot be made is {@link Unavailable}, said in one line. */
     static void makeFolderOf(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
         try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            Folders.makeFor(file);
         } catch (IOException e) {
             throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
         }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import org.dossier.app.DatabaseAddress;
+import org.dossier.app.Folders;
 import org.dossier.app.SchemaHistory;
 import org.sqlite.SQLiteConfig;
 
@@ -79,11 +80,8 @@ public final class Backups {
         if (Files.exists(target)) {
             throw new RefusedException(target + " exists already; give a new file name (nothing was overwritten)");
         }
-        Path parent = target.toAbsolutePath().getParent();
         try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            Folders.makeFor(target);
         } catch (IOException e) {
             throw new RefusedException("the folder of " + target + " cannot be made (" + e + ")");
         }

@@ -136,6 +136,8 @@ public final class SolrFill {
             }
             client.add(target, SolrDocuments.positionDocument(state.head().feed(), state.head().last()));
             client.commit(target);
+            // Held by every replica a reader may be sent to, not by the leaders alone (SolrAlias.awaitReplicasAgree).
+            SolrAlias.awaitReplicasAgree(client, target);
             // Every record written and searchable in the new collection, the alias still on the old.
             listener.indexed(written[0], written[0]);
             lock.ensureHeld();

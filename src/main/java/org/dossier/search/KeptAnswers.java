@@ -3,6 +3,7 @@ package org.dossier.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -225,17 +226,21 @@ final class KeptAnswers {
             bytes += HIT + 2 * HIGHLIGHTED + string(hit.title().html()) + string(hit.snippet().html());
         }
         bytes += UNMODIFIABLE_MAP + ENUM_MAP + references(results.facets().size());
-        for (List<FacetCount> values : results.facets().values()) {
+        // Read by key, not through values() or forEach: a map's view, once asked for, is kept by the map and weighs too.
+        for (Facet facet : Facet.values()) {
+            List<FacetCount> values = results.facet(facet);
             bytes += listOf(values.size()) + (long) FACET_COUNT * values.size();
             for (FacetCount value : values) {
                 // A ticked value that counted nothing is named as the request named it, not by the snapshot.
                 bytes += namesShared && value.count() > 0 ? 0 : string(value.key());
             }
         }
-        bytes += sortedMap(results.years().size()) + sortedMap(results.yearsAnyDate().size())
-                + sortedMap(results.decades().size());
-        bytes += UNMODIFIABLE_MAP + ENUM_MAP + references(Filter.values().length)
-                + (long) BOXED_LONG * results.without().size();
+        bytes += sortedMap(results.years()) + sortedMap(results.yearsAnyDate()) + sortedMap(results.decades());
+        bytes += UNMODIFIABLE_MAP + ENUM_MAP + references(Filter.values().length);
+        for (Filter filter : Filter.values()) {
+            Long total = results.without().get(filter);
+            bytes += total == null ? 0 : boxed(total);
+        }
         bytes += string(results.notice()) + string(results.suggestion());
         return bytes;
     }
@@ -244,7 +249,8 @@ final class KeptAnswers {
     private static long weight(SearchRequest request) {
         long bytes = ASKED + REQUEST + string(request.text()) + UNMODIFIABLE_MAP + ENUM_MAP
                 + references(Facet.values().length) + weight(request.dates()) + UNMODIFIABLE_MAP + ENUM_MAP;
-        for (List<String> values : request.facets().values()) {
+        for (Facet facet : Facet.values()) {
+            List<String> values = request.selected(facet);
             bytes += listOf(values.size());
             for (String value : values) {
                 bytes += string(value);
@@ -276,8 +282,8 @@ final class KeptAnswers {
     /** The key ({@link Asked}, its {@link Identity}), the request record (five references, two ints). */
     private static final int ASKED = 24 + 16;
     private static final int REQUEST = 40;
-    /** Years or a range ({@code DatedIn}, its unmodifiable {@code TreeSet} and map); each year: its entry and boxed year. */
-    private static final int DATED_IN = 24 + 24 + 16 + 48;
+    /** Years or a range ({@code DatedIn}, its unmodifiable {@code TreeSet}, map, key set); a year: its entry, boxed year. */
+    private static final int DATED_IN = 24 + 24 + 16 + 48 + 16 + 16;
     private static final int YEAR = 40 + 16;
     /** A record of up to three references or four ints: a range, an end of it, a date filter of no fields. */
     private static final int SMALL_RECORD = 24;
@@ -294,9 +300,9 @@ final class KeptAnswers {
     private static final int UNMODIFIABLE_MAP = 32;
     /** An {@code EnumMap} without its array: five references and an int. */
     private static final int ENUM_MAP = 40;
-    /** A {@code TreeMap} (seven references, two ints); each entry (five references, a boolean), its boxed year and count. */
+    /** A {@code TreeMap} (seven references, two ints); each entry (five references, a boolean) and its boxed year. */
     private static final int TREE_MAP = 48;
-    private static final int TREE_ENTRY = 40 + 16 + 24;
+    private static final int TREE_ENTRY = 40 + 16;
     private static final int BOXED_LONG = 24;
     /** A {@code String}: a reference, an int, two bytes; its array's header. */
     private static final int STRING = 24;
@@ -314,8 +320,17 @@ final class KeptAnswers {
         return aligned(ARRAY + 4L * size);
     }
 
-    private static long sortedMap(int entries) {
-        return UNMODIFIABLE_MAP + TREE_MAP + (long) TREE_ENTRY * entries;
+    /** Years' or decades' counts: the map, and each entry with its boxed year and count. */
+    private static long sortedMap(SortedMap<Integer, Long> counts) {
+        long[] bytes = {UNMODIFIABLE_MAP + TREE_MAP + (long) TREE_ENTRY * counts.size()};
+        // TreeMap's own forEach, through the unmodifiable map's: no view made.
+        counts.forEach((year, count) -> bytes[0] += boxed(count));
+        return bytes[0];
+    }
+
+    /** A count boxed: none from -128 to 127, which every boxing gives as the JDK's one {@code Long} of each. */
+    private static long boxed(long count) {
+        return count >= -128 && count <= 127 ? 0 : BOXED_LONG;
     }
 
     /** A string and its array: a byte a character if all are Latin-1 (compact strings), two otherwise; 0 for none. */

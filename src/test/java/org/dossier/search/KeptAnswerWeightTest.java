@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.LongStream;
+import org.dossier.documents.DatePrecision;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -65,11 +68,14 @@ class KeptAnswerWeightTest {
 
     /**
      * What {@code answer} and its key hold on the heap, but what every answer shares (the enums'
-     * constants, the empty collections) and {@code besides} (strings that live whatever is kept).
+     * constants, the empty collections, the JDK's boxed small numbers) and {@code besides} (strings
+     * that live whatever is kept).
      */
     private static long held(SearchResults answer, SearchRequest key, List<String> besides) {
         GraphLayout shared = GraphLayout.parseInstance(new EnumMap<>(Facet.class), new EnumMap<>(Filter.class),
-                List.of(), Set.of(), HighlightedText.EMPTY, DateFilter.ANY, SortOrder.values(), besides);
+                List.of(), Set.of(), HighlightedText.EMPTY, DateFilter.ANY, SortOrder.values(), besides,
+                LongStream.rangeClosed(-128, 127).boxed().toList(), Dated.values(), DatePrecision.values(),
+                Optional.empty());
         return GraphLayout.parseInstance(answer, key).subtract(shared).totalSize();
     }
 }

@@ -3,6 +3,7 @@ package org.dossier.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,7 +33,7 @@ final class KeptAnswers {
     static final int RELATED_SHARE = 24;
 
     /** Keeps nothing: every answer is searched afresh (for measuring, {@code --kept-answers 0}). */
-    static final KeptAnswers NONE = new KeptAnswers(0, 0, 0, 0);
+    static final KeptAnswers NONE = new KeptAnswers(0, 0, 0, 0, false);
 
     /** Null when no answer is kept. */
     private final Cache<Asked, SearchResults> answers;
@@ -62,17 +63,20 @@ final class KeptAnswers {
     }
 
     /**
-     * What the answers, the totals, the related records and the suggestions kept may each weigh,
-     * roughly ({@link #weight}), in bytes; 0 keeps none of that kind.
+     * What the answers, the totals, the related records and the suggestions kept may each weigh
+     * ({@link #weight}), in bytes; 0 keeps none of that kind. {@code facetNamesShared}: the answers name
+     * their facets' values with strings that live beside the store whatever it keeps (the embedded
+     * index's snapshot's), so they are not weighed as an answer's own.
      */
-    KeptAnswers(long forAnswers, long forTotals, long forRelated, long forSuggestions) {
+    KeptAnswers(long forAnswers, long forTotals, long forRelated, long forSuggestions, boolean facetNamesShared) {
         if (forAnswers < 0 || forTotals < 0 || forRelated < 0 || forSuggestions < 0) {
             throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + forAnswers
                     + ", " + forTotals + ", " + forRelated + " and " + forSuggestions);
         }
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.answers = forAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forAnswers)
-                .weigher((Asked asked, SearchResults results) -> weight(results)).build();
+                .weigher((Asked asked, SearchResults results) ->
+                        (int) Math.min(Integer.MAX_VALUE, weight(asked.request(), results, facetNamesShared))).build();
         this.totals = forTotals == 0 ? null : Caffeine.newBuilder().maximumWeight(forTotals)
                 .weigher((Asked asked, Long total) -> TOTAL_WEIGHT).build();
         this.related = forRelated == 0 ? null : Caffeine.newBuilder().maximumWeight(forRelated)
@@ -94,7 +98,7 @@ final class KeptAnswers {
         long forRelated = Math.max(1, keptAnswers / RELATED_SHARE);
         long forSuggestions = Math.max(1, keptAnswers / RELATED_SHARE);
         return new KeptAnswers(Math.max(1, keptAnswers - forTotals - forRelated - forSuggestions), forTotals,
-                forRelated, forSuggestions);
+                forRelated, forSuggestions, false);
     }
 
     /**
@@ -202,14 +206,149 @@ final class KeptAnswers {
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
-    /** About what an answer takes in memory: its hits with their snippets, and its counts. */
-    private static int weight(SearchResults results) {
-        long counts = results.years().size() + results.yearsAnyDate().size() + results.decades().size()
-                + results.without().size();
-        for (List<FacetCount> values : results.facets().values()) {
-            counts += values.size();
+    /**
+     * What an answer kept for {@code asked} (spelt one way, as kept: {@link SearchRequest#oneSpelling})
+     * takes in memory with its key, in bytes, counted object by object as a 64-bit HotSpot heap under
+     * 32 GB lays them out (compressed references: a 12-byte header, 4 bytes a reference, each object
+     * rounded up to 8 bytes; {@code jmap -histo:live} and JOL count the same, KeptAnswerWeightTest). Why
+     * counted and not a round figure a hit and a count: the figure (1 KB a hit, 64 bytes a count) was
+     * about twice what an answer holds at a million records (some 10.5 KB against 23 KB weighed,
+     * BENCHMARKS.md, issue 14), so the store kept half the answers its memory holds. Everything is
+     * counted as the answer's own, a small boxed number and a string shared with the request too, so
+     * that the weight is never less than what the answer holds and the store never outgrows what it is
+     * given; but the names of the facet values when {@code namesShared}: the embedded index's answers
+     * name them with its snapshot's own strings ({@link Ordinals#keyOf}), which live as long as the
+     * snapshot whatever is kept, where a SolrCloud answer's come with the collection's response.
+     */
+    static long weight(SearchRequest asked, SearchResults results, boolean namesShared) {
+        long bytes = ENTRY + weight(asked) + RESULTS + listOf(results.hits().size());
+        for (SearchHit hit : results.hits()) {
+            bytes += HIT + 2 * HIGHLIGHTED + string(hit.title().html()) + string(hit.snippet().html());
         }
-        long bytes = 512 + results.hits().size() * 1_024L + counts * 64;
-        return (int) Math.min(Integer.MAX_VALUE, bytes);
+        bytes += UNMODIFIABLE_MAP + ENUM_MAP + references(results.facets().size());
+        // Read by key, not through values() or forEach: a map's view, once asked for, is kept by the map and weighs too.
+        for (Facet facet : Facet.values()) {
+            List<FacetCount> values = results.facet(facet);
+            bytes += listOf(values.size()) + (long) FACET_COUNT * values.size();
+            for (FacetCount value : values) {
+                // A ticked value that counted nothing is named as the request named it, not by the snapshot.
+                bytes += namesShared && value.count() > 0 ? 0 : string(value.key());
+            }
+        }
+        bytes += sortedMap(results.years()) + sortedMap(results.yearsAnyDate()) + sortedMap(results.decades());
+        bytes += UNMODIFIABLE_MAP + ENUM_MAP + references(Filter.values().length);
+        for (Filter filter : Filter.values()) {
+            Long total = results.without().get(filter);
+            bytes += total == null ? 0 : boxed(total);
+        }
+        bytes += string(results.notice()) + string(results.suggestion());
+        return bytes;
+    }
+
+    /** A request kept as an answer's key, with the key's wrappers: its words, its facets' values, its dates. */
+    private static long weight(SearchRequest request) {
+        long bytes = ASKED + REQUEST + string(request.text()) + UNMODIFIABLE_MAP + ENUM_MAP
+                + references(Facet.values().length) + weight(request.dates()) + UNMODIFIABLE_MAP + ENUM_MAP;
+        for (Facet facet : Facet.values()) {
+            List<String> values = request.selected(facet);
+            bytes += listOf(values.size());
+            for (String value : values) {
+                bytes += string(value);
+            }
+        }
+        return bytes;
+    }
+
+    /** A request's years or range: none when any date will do (one filter for all). */
+    private static long weight(DateFilter dates) {
+        if (!(dates instanceof DateFilter.DatedIn dated)) {
+            return dates == DateFilter.ANY ? 0 : SMALL_RECORD;
+        }
+        long bytes = DATED_IN + (long) YEAR * dated.years().size();
+        if (dated.range() != null) {
+            bytes += SMALL_RECORD + weight(dated.range().from()) + weight(dated.range().to());
+        }
+        return bytes;
+    }
+
+    /** One end of a range: as typed, and the date it is read as. */
+    private static long weight(DateBound bound) {
+        return bound == null ? 0 : SMALL_RECORD + string(bound.value()) + DATE;
+    }
+
+    // The objects of an answer and its key, in bytes, laid out as above (JDK 17's fields).
+    /** Caffeine's node (key, value, weights, its queues' links) and the map's node and table slots. */
+    private static final int ENTRY = 48 + 32 + 16;
+    /** The key ({@link Asked}, its {@link Identity}), the request record (five references, two ints). */
+    private static final int ASKED = 24 + 16;
+    private static final int REQUEST = 40;
+    /** Years or a range ({@code DatedIn}, its unmodifiable {@code TreeSet}, map, key set); a year: its entry, boxed year. */
+    private static final int DATED_IN = 24 + 24 + 16 + 48 + 16 + 16;
+    private static final int YEAR = 40 + 16;
+    /** A record of up to three references or four ints: a range, an end of it, a date filter of no fields. */
+    private static final int SMALL_RECORD = 24;
+    /** A {@link org.dossier.documents.DocumentDate}: its record, its point and the point's {@code LocalDate}. */
+    private static final int DATE = 24 + 24 + 24;
+    /** {@link SearchResults}: three longs, eight references. */
+    private static final int RESULTS = 72;
+    /** {@link SearchHit}: an int, two references; each {@link HighlightedText}: one reference. */
+    private static final int HIT = 24;
+    private static final int HIGHLIGHTED = 16;
+    /** {@link FacetCount}: a reference and a long. */
+    private static final int FACET_COUNT = 24;
+    /** {@code Collections.unmodifiableMap}'s (four references) or {@code unmodifiableSortedMap}'s (five). */
+    private static final int UNMODIFIABLE_MAP = 32;
+    /** An {@code EnumMap} without its array: five references and an int. */
+    private static final int ENUM_MAP = 40;
+    /** A {@code TreeMap} (seven references, two ints); each entry (five references, a boolean) and its boxed year. */
+    private static final int TREE_MAP = 48;
+    private static final int TREE_ENTRY = 40 + 16;
+    private static final int BOXED_LONG = 24;
+    /** A {@code String}: a reference, an int, two bytes; its array's header. */
+    private static final int STRING = 24;
+    private static final int ARRAY = 16;
+
+    /**
+     * An unmodifiable list ({@code List.copyOf}) of {@code size} with its array (of one or two, fewer
+     * bytes: no array); none when empty, as every empty one is the same list.
+     */
+    private static long listOf(int size) {
+        return size == 0 ? 0 : 24 + references(size);
+    }
+
+    private static long references(int size) {
+        return aligned(ARRAY + 4L * size);
+    }
+
+    /** Years' or decades' counts: the map, and each entry with its boxed year and count. */
+    private static long sortedMap(SortedMap<Integer, Long> counts) {
+        long[] bytes = {UNMODIFIABLE_MAP + TREE_MAP + (long) TREE_ENTRY * counts.size()};
+        // TreeMap's own forEach, through the unmodifiable map's: no view made.
+        counts.forEach((year, count) -> bytes[0] += boxed(count));
+        return bytes[0];
+    }
+
+    /** A count boxed: none from -128 to 127, which every boxing gives as the JDK's one {@code Long} of each. */
+    private static long boxed(long count) {
+        return count >= -128 && count <= 127 ? 0 : BOXED_LONG;
+    }
+
+    /** A string and its array: a byte a character if all are Latin-1 (compact strings), two otherwise; 0 for none. */
+    private static long string(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int perChar = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xFF) {
+                perChar = 2;
+                break;
+            }
+        }
+        return STRING + aligned(ARRAY + (long) perChar * text.length());
+    }
+
+    private static long aligned(long bytes) {
+        return (bytes + 7) & ~7L;
     }
 }

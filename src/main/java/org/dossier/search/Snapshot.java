@@ -91,7 +91,7 @@ final class Snapshot extends IndexSearcher {
 
     /**
      * {@code keptAnswers}: what the answers, the counts under words alone and the related records
-     * kept may weigh together, roughly ({@link #weight}, {@link FacetCounter.Counts#weight}), in
+     * kept may weigh together ({@link KeptAnswers#weight}: an answer object by object; {@link FacetCounter.Counts#weight}), in
      * bytes — the operator's {@code --kept-answers}, split between them; 0 keeps none. {@code segments}:
      * what the engine keeps of each segment, shared by its snapshots.
      */
@@ -107,7 +107,7 @@ final class Snapshot extends IndexSearcher {
         // Suggestions' counts are kept by the engine, with the candidates it read of this snapshot (LuceneSearchEngine#suggest).
         this.kept = keptAnswers == 0 ? KeptAnswers.NONE
                 : new KeptAnswers(keptAnswers - forCounts - forRelated - forTotals - forFirstHits, Math.max(1, forTotals),
-                        Math.max(1, forRelated / 2), 0);
+                        Math.max(1, forRelated / 2), 0, true);
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
                 .weigher((CountsKey under, FacetCounter.Counts counts) -> counts.weight()).build();

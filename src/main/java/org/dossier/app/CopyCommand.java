@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
                 + "version's schema. Stop the server on the source first.")
 final class CopyCommand implements Callable<Integer> {
 
+    private static final NothingWas NOTHING_COPIED = new NothingWas("copied");
+
     @Option(names = "--from", paramLabel = "DB", required = true, converter = DatabaseAddress.Converter.class,
             description = "The catalogue to copy: a SQLite file or a jdbc:postgresql:// URL.")
     DatabaseAddress from;
@@ -32,12 +34,10 @@ final class CopyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (sameDatabase(from, to)) {
-            System.err.println("Nothing was copied: --from and --to are the same database.");
-            return 1;
+            return NOTHING_COPIED.because("--from and --to are the same database.");
         }
         if (from.isSqlite() && !java.nio.file.Files.isRegularFile(from.file())) {
-            System.err.println("Nothing was copied: there is no database at " + from + ".");
-            return 1;
+            return NOTHING_COPIED.because("there is no database at " + from + ".");
         }
         try {
             // A server (or an import) writing to either SQLite file while the copy reads or fills it
@@ -48,8 +48,7 @@ final class CopyCommand implements Callable<Integer> {
                 }
             }
         } catch (Backups.RefusedException e) {
-            System.err.println("Nothing was copied: " + e.getMessage() + ".");
-            return 1;
+            return NOTHING_COPIED.because(e.getMessage() + ".");
         }
         // A new SQLite file the copy makes and then keeps nothing in (its disk filled up) is taken away.
         Optional<NewSqliteFile.Made> made = NewSqliteFile.madeByOpening(to);
@@ -69,22 +68,19 @@ final class CopyCommand implements Callable<Integer> {
             System.err.println("Copied " + from + " to " + to + ": every count matches.");
             return 0;
         } catch (UnsupportedOperationException | CatalogueCopy.TargetNotEmptyException e) {
-            System.err.println("Nothing was copied: " + e.getMessage());
-            return 1;
+            return NOTHING_COPIED.because(e.getMessage());
         } catch (CatalogueCopy.CountMismatchException e) {
             System.err.println(table(e.counts()));
-            System.err.println("Nothing was copied: " + e.getMessage());
-            return 1;
+            return NOTHING_COPIED.because(e.getMessage());
         } catch (RuntimeException e) {
             // The target's disk filled up (or the database stopped, or another writer held it) as the
             // rows went in: it said "copy failed, nothing more was done" and the driver's words.
             WriteUnavailable cutOff = Database.cutOff(e);
-            System.err.println("Nothing was copied: " + cutOff.reason() + " (" + to + ": " + cutOff.why()
+            return NOTHING_COPIED.because(cutOff.reason() + " (" + to + ": " + cutOff.why()
                     + "), and the copy is one transaction, so the target is as empty as it was. "
                     + (cutOff.readOnly() ? "Free space on that disk (or make the target writable), or give --to a file on another, and "
                             + "run it again."
                             : "Run it again once the target database answers and nothing else writes to it."));
-            return 1;
         }
     }
 

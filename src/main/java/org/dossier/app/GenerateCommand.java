@@ -64,8 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
             progress.finish("Generated " + generated + " records in " + database);
             return 0;
         } catch (IOException | SeedFormatException | AuthorityFileException e) {
-            System.err.println("Nothing was generated: " + e.getMessage());
-            return 1;
+            return new NothingWas("generated").because(e.getMessage());
         }
     }
 }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "lists; what else it holds is listed as not read.")
 final class ImportCommand implements Callable<Integer> {
 
+    private static final NothingWas NOTHING_IMPORTED = new NothingWas("imported");
+
     @Mixin
     DatabaseOption databaseOption;
 
@@ -49,9 +51,7 @@ final class ImportCommand implements Callable<Integer> {
                     + "not given to a second):", report.lists().formsLeftWithTheirOwners());
             return 0;
         } catch (ImportRejectedException e) {
-            System.err.println("Nothing was imported:");
-            e.problems().forEach(p -> System.err.println("  " + p));
-            return 1;
+            return NOTHING_IMPORTED.becauseOfEach(e.problems());
         } catch (RuntimeException e) {
             // The database stopped, was cut off, filled up or stayed locked while the entries were
             // written: the command said "import failed, nothing more was done" and the driver's words,
@@ -93,9 +93,9 @@ final class ImportCommand implements Callable<Integer> {
         String then = why.upgraded() ? "with the version that applied it"
                 : why.unreachable() ? "once the database answers again"
                 : why.readOnly() ? "once the database can be written again" : "once the writer that holds it is done";
-        return "Nothing was imported: " + why.reason() + " (" + database + ": " + why.why() + "), and an import is one "
+        return NOTHING_IMPORTED.line(why.reason() + " (" + database + ": " + why.why() + "), and an import is one "
                 + "transaction, so none of its entries were kept. Run it again " + then + ". (Had the connection broken "
                 + "as the import committed, it would have been kept whole; running it again is safe either way: an "
-                + "entry the catalogue has already is known and not written twice.)";
+                + "entry the catalogue has already is known and not written twice.)");
     }
 }

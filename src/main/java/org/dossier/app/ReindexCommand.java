@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
                 + "stop it before running this.")
 final class ReindexCommand implements Callable<Integer> {
 
+    private static final NothingWas NOTHING_REBUILT = new NothingWas("rebuilt");
+
     @Mixin
     DatabaseOption databaseOption;
 
@@ -41,12 +43,10 @@ final class ReindexCommand implements Callable<Integer> {
                 try {
                     indexed = SolrFill.rebuild(search.solr(), db.dsl(), progress::advanceTo);
                 } catch (SolrSetup.OtherConfigset e) {
-                    System.err.println("Nothing was rebuilt: " + e.getMessage());
-                    return 1;
+                    return NOTHING_REBUILT.because(e.getMessage());
                 } catch (java.io.IOException | RuntimeException e) {
-                    System.err.println("Nothing was rebuilt: the Solr collection " + search.solr() + " cannot be "
+                    return NOTHING_REBUILT.because("the Solr collection " + search.solr() + " cannot be "
                             + "reached or written: " + Main.describe(e));
-                    return 1;
                 }
                 progress.finish("Indexed " + indexed + " records into " + search.solr());
                 return 0;
@@ -55,13 +55,11 @@ final class ReindexCommand implements Callable<Integer> {
             progress.finish("Indexed " + indexed + " records into " + index);
             return 0;
         } catch (IndexInUseException e) {
-            System.err.println("Nothing was rebuilt: " + e.getMessage());
-            return 1;
+            return NOTHING_REBUILT.because(e.getMessage());
         } catch (java.nio.file.FileSystemException e) {
             // As serve says it: a folder inside a file, one this user may not write, a full disk.
-            System.err.println("Nothing was rebuilt: the search index folder " + index + " cannot be made or written ("
+            return NOTHING_REBUILT.because("the search index folder " + index + " cannot be made or written ("
                     + e + "); give --index a folder this user can write");
-            return 1;
         }
     }
 }

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
                 + "when run again.")
 final class RelinkCommand implements Callable<Integer> {
 
+    private static final NothingWas NOTHING_LINKED = new NothingWas("linked");
+
     @Mixin
     DatabaseOption databaseOption;
 
@@ -54,17 +56,14 @@ final class RelinkCommand implements Callable<Integer> {
         try (Database db = Database.openExisting(database, writeWaitOption.writeWait())) {
             StoredAuthority authority = new AuthorityRecords(db.dsl()).find(kind, key).orElse(null);
             if (authority == null) {
-                System.err.println("Nothing was linked: there is no " + kind.noun() + " '" + key + "'.");
-                return 1;
+                return NOTHING_LINKED.because("there is no " + kind.noun() + " '" + key + "'.");
             }
             if (authority.merged()) {
-                System.err.println("Nothing was linked: '" + key + "' was merged into '" + authority.mergedInto()
+                return NOTHING_LINKED.because("'" + key + "' was merged into '" + authority.mergedInto()
                         + "'; relink that one.");
-                return 1;
             }
             if (batch < 1) {
-                System.err.println("Nothing was linked: --batch is how many records a transaction links, 1 or more.");
-                return 2;
+                return NOTHING_LINKED.becauseOfAnOption("--batch is how many records a transaction links, 1 or more.");
             }
             Clock clock = Clock.systemUTC();
             RecordStore store = db.recordStore(clock);

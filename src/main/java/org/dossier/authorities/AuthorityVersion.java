@@ -1,9 +1,7 @@
 package org.dossier.authorities;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.dossier.documents.Attribution;
 
 /**
  * One version of a person or place, whole: who saved it, when and why, what it said, and for a
@@ -13,12 +11,9 @@ import java.util.Locale;
 public record AuthorityVersion(AuthorityKind kind, String key, int number, Instant createdAt, String author,
                                String note, AuthorityContent content, String mergedInto, String merge) {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("MMMM d, uuuu, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    /** "May 1, 2026, 10:15 UTC". */
+    /** "May 1, 2026, 10:15 UTC", as a record's history says it ({@link Attribution#whenInWords}). */
     public String when() {
-        return WHEN.format(createdAt);
+        return Attribution.whenInWords(createdAt);
     }
 
     public String path() {

@@ -1,9 +1,6 @@
 package org.dossier.editing;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.Permalinks;
 import org.dossier.documents.RecordVersion;
@@ -15,12 +12,9 @@ import org.dossier.documents.RecordVersion;
 public record Revision(int documentId, int number, Instant createdAt, String author, String note, String source,
                        String withdrawnReason) {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("MMMM d, uuuu, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    /** "May 1, 2026, 10:15 UTC". */
+    /** "May 1, 2026, 10:15 UTC" ({@link Attribution#whenInWords}). */
     public String when() {
-        return WHEN.format(createdAt);
+        return Attribution.whenInWords(createdAt);
     }
 
     public boolean imported() {

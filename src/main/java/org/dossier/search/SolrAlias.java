@@ -48,6 +48,7 @@ final class SolrAlias {
     private static final Logger LOG = LoggerFactory.getLogger(SolrAlias.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
     private static final long READY_MILLIS = 60_000;
+    private static final long LOOK_AGAIN_MILLIS = 200;
 
     private SolrAlias() {
     }
@@ -262,12 +263,7 @@ final class SolrAlias {
                 throw new IOException("the collection " + collection + " was filled but not every replica holds it: "
                         + disagreeing, new SolrServerException(disagreeing));
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", interrupted);
-            }
+            lookAgainSoon();
         }
     }
 
@@ -352,13 +348,21 @@ final class SolrAlias {
                     throw new IOException("the collection " + collection + " was created but does not answer: "
                             + e.getMessage(), e);
                 }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", interrupted);
-                }
+                lookAgainSoon();
             }
+        }
+    }
+
+    /**
+     * The pause between two looks at a collection that is not yet as it is waited for (its replicas
+     * agreeing, its answer to a search); an interruption is said as an IOException, as Solr away is.
+     */
+    private static void lookAgainSoon() throws IOException {
+        try {
+            Thread.sleep(LOOK_AGAIN_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", interrupted);
         }
     }
 }

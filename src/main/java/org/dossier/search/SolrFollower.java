@@ -217,6 +217,14 @@ final class SolrFollower {
                     progress.writing(from, at + chunk.size());
                 }
                 long last = changes.get(changes.size() - 1).id();
+                // Not waited for on every replica, as a fill waits before it moves the alias
+                // (SolrAlias.awaitReplicasAgree): a replica the leader skipped (down or not live in
+                // its view, or its term already lower) or could not reach is given a lower term than
+                // the leader's once the leader has written, and its own watch of the terms puts it
+                // into recovery from the leader, which takes it out of the readers' way (Solr 9.10.1's
+                // DistributedZkUpdateProcessor.doDistribFinish and RecoveringCoreTermWatcher, read in
+                // its source and its jar). Short of these changes for a moment, then, not for good; a
+                // fill's collection short on one replica would be short of a shard's every record.
                 // Searchable first; only then may any node believe the position.
                 writes.commit(live, true, true, true);
                 writes.add(live, SolrDocuments.positionDocument(feed, last));

@@ -326,4 +326,107 @@ class SolrCollectionTest {
             }
         }
     }
+
+    /**
+     * A fill waits for every replica of its new collection to hold what its leader holds before it
+     * moves the alias (see the test above): here, while the fill writes, its leader is made to skip
+     * the other replica for three more documents, which raises no term, so the replica stays short
+     * until the test writes them again. The alias must not move in the three seconds after the
+     * fill's commit, when the test writes them again; it moves once they are written, onto a
+     * collection whose replicas agree. A fill that moved the alias at once moved it onto the short
+     * replica, and readers sent there missed documents.
+     */
+    @Test
+    void aFillMovesTheAliasOnlyOnceEveryReplicaOfItsCollectionHoldsWhatItsLeaderHolds() throws Exception {
+        Path generatedFolder = Files.createTempDirectory("dossier-solr-awaited-");
+        SolrAddress awaited = collection.ensemble().collection("awaited_" + ProcessHandle.current().pid());
+        SolrSetup.create(awaited, 1, 2);
+        List<SolrInputDocument> skipped = List.of(SolrDocuments.stub(900_001, 1), SolrDocuments.stub(900_002, 1),
+                SolrDocuments.stub(900_003, 1));
+        java.util.concurrent.CompletableFuture<String> repaired = new java.util.concurrent.CompletableFuture<>();
+        try (Database generated = TestDatabase.generatedIn(generatedFolder);
+             CloudSolrClient admin = SolrClients.writer(awaited)) {
+            String old = SolrAlias.liveNow(admin, awaited.collection());
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            SolrFill.rebuild(awaited, generated.dsl(), (done, total) -> {
+                if (!first.getAndSet(false)) {
+                    return;
+                }
+                // The fill waits here, its first 2,000 records written into its new collection.
+                try {
+                    String target = CollectionAdminRequest.listCollections(admin).stream()
+                            .filter(name -> SolrAlias.isCollectionOf(awaited.collection(), name) && !name.equals(old))
+                            .findFirst().orElseThrow();
+                    Slice shard = admin.getClusterStateProvider().getCollection(target).getSlice("shard1");
+                    Replica leader = shard.getLeader();
+                    Replica behind = shard.getReplicas().stream().filter(r -> !r.getName().equals(leader.getName()))
+                            .findFirst().orElseThrow();
+                    String url = behind.getCoreUrl().replaceAll("/$", "");
+                    UpdateRequest skipping = new UpdateRequest();
+                    skipping.add(skipped);
+                    skipping.setParams(new ModifiableSolrParams().add("test.distrib.skip.servers", url, url + "/"));
+                    skipping.process(admin, target);
+                    Thread repairer = new Thread(() -> repaired.complete(
+                            repairOnceTheAliasStays(admin, awaited.collection(), target, leader, behind, skipped)));
+                    repairer.setDaemon(true);
+                    repairer.start();
+                } catch (Exception e) {
+                    repaired.completeExceptionally(e);
+                }
+            });
+            assertEquals("written again while the alias stayed", repaired.get(120, TimeUnit.SECONDS));
+            String moved = SolrAlias.liveNow(admin, awaited.collection());
+            assertFalse(moved.equals(old), "the alias moved once every replica held the collection");
+            Slice shard = admin.getClusterStateProvider().getCollection(moved).getSlice("shard1");
+            for (Replica replica : shard.getReplicas()) {
+                assertEquals(2_500 + 1 + skipped.size(), heldBy(admin, moved, replica), replica.getName());
+            }
+        } finally {
+            try (CloudSolrClient admin = SolrClients.of(awaited)) {
+                deleteWithItsCollection(admin, awaited);
+            }
+            TestCatalogue.deleteRecursively(generatedFolder);
+        }
+    }
+
+    /**
+     * Once {@code leader} holds the fill committed (its 2,500 records, its position and the
+     * {@code skipped}), watches the alias for three seconds, then writes {@code skipped} again to
+     * every replica. Says what it saw: the alias moved onto {@code target} while {@code behind} was
+     * short, or the documents written again while the alias stayed.
+     */
+    private static String repairOnceTheAliasStays(CloudSolrClient admin, String alias, String target, Replica leader,
+                                                  Replica behind, List<SolrInputDocument> skipped) {
+        try {
+            long whole = 2_500 + 1 + skipped.size();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
+            while (heldBy(admin, target, leader) < whole) {
+                if (System.nanoTime() > deadline) {
+                    return "the fill never committed: its leader holds " + heldBy(admin, target, leader);
+                }
+                Thread.sleep(20);
+            }
+            long watched = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < watched) {
+                if (SolrAlias.liveNow(admin, alias).equals(target)) {
+                    return "the alias moved onto " + target + " while " + behind.getName() + " held "
+                            + heldBy(admin, target, behind) + " documents, its leader " + heldBy(admin, target, leader);
+                }
+                Thread.sleep(20);
+            }
+            List<SolrInputDocument> again = skipped.stream().map(doc -> SolrDocuments.stub(
+                    Integer.parseInt((String) doc.getFieldValue("id")), 2)).toList();
+            admin.add(target, again);
+            admin.commit(target);
+            return "written again while the alias stayed";
+        } catch (Exception e) {
+            return "failed: " + e;
+        }
+    }
+
+    /** How many documents {@code replica} of {@code collection} holds, asked alone. */
+    private static long heldBy(CloudSolrClient admin, String collection, Replica replica) throws Exception {
+        return new JsonQueryRequest().setQuery("*:*").setLimit(0).withParam("shards", replica.getCoreUrl().replaceAll("/$", ""))
+                .process(admin, collection).getResults().getNumFound();
+    }
 }

@@ -201,7 +201,8 @@ public final class DossierApp implements AutoCloseable {
 
             // Catalogue: the listing, search with facets and its exports, every value of a facet.
             CataloguePage catalogue = new CataloguePage(listing, conditional, site);
-            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
+            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional,
+                    protection.keptAnswers());
             SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional, exportSlots);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);

@@ -112,7 +112,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "in memory: the embedded index's, with the counts under a search's words alone or one facet "
                     + "value alone (a third of it) and records' related records (a twelfth), or those of a SolrCloud "
                     + "collection at one position of the change feed, with records' related records and the "
-                    + "suggestions offered for a text (a twenty-fourth each); "
+                    + "suggestions offered for a text (a twenty-fourth each); the search pages rendered from "
+                    + "those answers, gzipped, may weigh three eighths of it more, beside it; "
                     + "0 keeps none, so that every search is counted as if asked for the first time on a new snapshot "
                     + "(from the segments' own tallies where a count has them) "
                     + "(default: ${DEFAULT-VALUE}).")

@@ -31,12 +31,21 @@ import org.dossier.web.GzippedPage;
  * not inflated and gzipped again for each reader. One answer is asked by several addresses ({@code
  * type=letter&person=stalin} and {@code person=stalin&type=letter}), each with its own canonical
  * link: each keeps its own page rather than pushing the other out.
+ *
+ * <p>Why sized from {@code --kept-answers}: a page lives no longer than its answer, so pages beyond
+ * the answers kept are never asked for, and an answer kept without its page is searched no more but
+ * rendered again. A fixed 24 MB kept fewer pages than the default store's answers once those were
+ * weighed at what they hold (some 1,880 for some 2,100, BENCHMARKS.md, "Kept answers weighed at what
+ * they hold"), and the same 24 MB whatever an operator gave the answers. So the operator's one figure
+ * sizes both: pages may weigh {@value #SHARE_NUMERATOR} eighths of what the answers may, beside it (24 MB
+ * at the default 64, as before: the default node's memory unchanged), and none when no answer is kept
+ * (each search then gives a new answer, whose page could never be found again).
  */
 final class KeptPages {
 
-    /** What kept pages may weigh, roughly, in bytes: a small part of a 512 MB heap. */
-    static final long DEFAULT_WEIGHT = 24L << 20;
-    /** The addresses of one answer whose pages are kept: more are one search spelt in many ways, the oldest let go. */
+    /** Pages may weigh this many eighths of {@code --kept-answers}, beside it. */
+    static final int SHARE_NUMERATOR = 3;
+    /** The oldest addresses of one answer let go past this many: one search spelt in many ways. */
     static final int ADDRESSES_AN_ANSWER = 4;
 
     private record Rendered(String pageUrl, String siteUrl, LocalDate day, GzippedPage page) {
@@ -45,20 +54,41 @@ final class KeptPages {
             return this.pageUrl.equals(pageUrl) && this.siteUrl.equals(siteUrl) && this.day.equals(day);
         }
 
-        int weight() {
-            return 128 + 2 * pageUrl.length() + page.weight();
+        /**
+         * What it holds, never less (KeptPagesTest checks against JOL): the record and the page's object
+         * (32 and 24 bytes), the gzipped bytes' array (a 16-byte header, aligned to 8), the two addresses'
+         * strings (48 bytes and two a character bound any string's object and array) and the day (24),
+         * each weighed as the page's own though a node's site and day are mostly the same objects.
+         */
+        long weight() {
+            return 32 + 24 + ((16L + page.weight() + 7) & ~7L) + 48 + 2L * pageUrl.length() + 48
+                    + 2L * siteUrl.length() + 24;
         }
     }
 
+    /** Null when no page is kept. */
     private final Cache<SearchResults, List<Rendered>> pages;
 
+    /** The pages of answers that {@code keptAnswers} bytes keep (the operator's {@code --kept-answers}); 0 keeps none. */
+    static KeptPages besideAnswers(long keptAnswers) {
+        return new KeptPages(keptAnswers / 8 * SHARE_NUMERATOR);
+    }
+
+    /** Pages weighing up to {@code maximumWeight} bytes ({@link #weight}); 0 keeps none. */
     KeptPages(long maximumWeight) {
-        this.pages = Caffeine.newBuilder().weakKeys().maximumWeight(maximumWeight)
+        if (maximumWeight < 0) {
+            throw new IllegalArgumentException("kept pages must weigh 0 bytes or more, not " + maximumWeight);
+        }
+        // Not a cache of weight 0: Caffeine evicts later, on another thread, so a page could still be given again.
+        this.pages = maximumWeight == 0 ? null : Caffeine.newBuilder().weakKeys().maximumWeight(maximumWeight)
                 .weigher((SearchResults answer, List<Rendered> kept) -> weight(kept)).build();
     }
 
     /** The page of {@code answer} as asked by {@code pageUrl}, kept from before or {@code render}ed now and kept. */
     GzippedPage page(SearchResults answer, String pageUrl, String siteUrl, LocalDate day, Supplier<String> render) {
+        if (pages == null) {
+            return GzippedPage.of(render.get());
+        }
         List<Rendered> kept = pages.getIfPresent(answer);
         if (kept != null) {
             for (Rendered page : kept) {
@@ -85,11 +115,27 @@ final class KeptPages {
         return rendered;
     }
 
-    private static int weight(List<Rendered> kept) {
-        long bytes = 64;
+    /**
+     * What an answer's pages take with their entry, never less: Caffeine's node, its weak reference to
+     * the answer and the map's node and slot (some 120 bytes, weighed 128), the list of up to {@value
+     * #ADDRESSES_AN_ANSWER} (a 16-byte object, its array's 16-byte header and a reference each), each page.
+     */
+    static int weight(List<Rendered> kept) {
+        long bytes = 128 + 16 + 16 + 8L * kept.size();
         for (Rendered page : kept) {
             bytes += page.weight();
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** What the pages kept for {@code answer} weigh as kept ({@link #weight}), 0 for none: for checking the weigher. */
+    long weightOf(SearchResults answer) {
+        List<Rendered> kept = pages == null ? null : pages.getIfPresent(answer);
+        return kept == null ? 0 : weight(kept);
+    }
+
+    /** The list of pages kept for {@code answer}, null for none: for measuring what it holds. */
+    Object keptFor(SearchResults answer) {
+        return pages == null ? null : pages.getIfPresent(answer);
     }
 }

@@ -35,12 +35,17 @@ public final class SearchPage {
     private final Templates templates;
     private final ConditionalGet conditional;
     private final MergesFollowed merges;
-    private final KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
+    private final KeptPages kept;
 
-    /** {@code bound}: the engine the search runs in, whose slot a page holds until it is rendered. */
+    /**
+     * {@code bound}: the engine the search runs in, whose slot a page holds until it is rendered;
+     * {@code keptAnswers}: what its answers kept may weigh, in bytes ({@code --kept-answers}), which sizes
+     * the pages kept beside them ({@link KeptPages#besideAnswers}).
+     */
     public SearchPage(CatalogueSearch search, BoundedSearchEngine bound, PublicUrl publicUrl, Citations citations,
-                      Templates templates, ConditionalGet conditional) {
+                      Templates templates, ConditionalGet conditional, long keptAnswers) {
         this.search = search;
+        this.kept = KeptPages.besideAnswers(keptAnswers);
         this.merges = new MergesFollowed(search);
         this.bound = bound;
         this.publicUrl = publicUrl;

@@ -3,7 +3,6 @@ package org.dossier.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import java.util.SortedMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -235,7 +234,9 @@ final class KeptAnswers {
                 bytes += namesShared && value.count() > 0 ? 0 : string(value.key());
             }
         }
-        bytes += sortedMap(results.years()) + sortedMap(results.yearsAnyDate()) + sortedMap(results.decades());
+        // The histogram's years are often the years' own object (SearchResults): then counted once.
+        bytes += YearCounts.weight(results.years()) + YearCounts.weight(results.decades())
+                + (results.yearsAnyDate() == results.years() ? 0 : YearCounts.weight(results.yearsAnyDate()));
         bytes += UNMODIFIABLE_MAP + ENUM_MAP + references(Filter.values().length);
         for (Filter filter : Filter.values()) {
             Long total = results.without().get(filter);
@@ -296,13 +297,10 @@ final class KeptAnswers {
     private static final int HIGHLIGHTED = 16;
     /** {@link FacetCount}: a reference and a long. */
     private static final int FACET_COUNT = 24;
-    /** {@code Collections.unmodifiableMap}'s (four references) or {@code unmodifiableSortedMap}'s (five). */
+    /** {@code Collections.unmodifiableMap}'s: four references. */
     private static final int UNMODIFIABLE_MAP = 32;
     /** An {@code EnumMap} without its array: five references and an int. */
     private static final int ENUM_MAP = 40;
-    /** A {@code TreeMap} (seven references, two ints); each entry (five references, a boolean) and its boxed year. */
-    private static final int TREE_MAP = 48;
-    private static final int TREE_ENTRY = 40 + 16;
     private static final int BOXED_LONG = 24;
     /** A {@code String}: a reference, an int, two bytes; its array's header. */
     private static final int STRING = 24;
@@ -318,14 +316,6 @@ final class KeptAnswers {
 
     private static long references(int size) {
         return aligned(ARRAY + 4L * size);
-    }
-
-    /** Years' or decades' counts: the map, and each entry with its boxed year and count. */
-    private static long sortedMap(SortedMap<Integer, Long> counts) {
-        long[] bytes = {UNMODIFIABLE_MAP + TREE_MAP + (long) TREE_ENTRY * counts.size()};
-        // TreeMap's own forEach, through the unmodifiable map's: no view made.
-        counts.forEach((year, count) -> bytes[0] += boxed(count));
-        return bytes[0];
     }
 
     /** A count boxed: none from -128 to 127, which every boxing gives as the JDK's one {@code Long} of each. */

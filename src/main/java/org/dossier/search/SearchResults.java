@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One page of an answer, and exact counts for everything around it. Every count is computed
@@ -56,9 +55,11 @@ public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<Fa
             copy.put(facet, List.copyOf(facets.getOrDefault(facet, List.of())));
         }
         facets = Collections.unmodifiableMap(copy);
-        years = Collections.unmodifiableSortedMap(new TreeMap<>(years));
-        yearsAnyDate = Collections.unmodifiableSortedMap(new TreeMap<>(yearsAnyDate));
-        decades = Collections.unmodifiableSortedMap(new TreeMap<>(decades));
+        // Held in arrays (kept answers weigh less); the histogram's years are the years' own when they are the same.
+        YearCounts heldYears = YearCounts.of(years);
+        years = heldYears;
+        yearsAnyDate = YearCounts.of(yearsAnyDate).sharedWith(heldYears);
+        decades = YearCounts.of(decades);
         without = Collections.unmodifiableMap(without.isEmpty() ? new EnumMap<>(Filter.class) : new EnumMap<>(without));
     }
 

@@ -1,6 +1,7 @@
 package org.dossier.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.SearchResults;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jol.info.GraphLayout;
 
 /**
  * What {@link KeptPages} keeps: a page for each address its answer was asked by, given back as it
@@ -19,6 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 @SameOnEveryDatabase
 class KeptPagesTest {
+
+    static {
+        // A kept page is a record, whose fields' offsets Unsafe does not give: JOL finds them its other way.
+        System.setProperty("jol.magicFieldOffset", "true");
+    }
 
     private static final String SITE = "https://archive.example";
     private static final LocalDate DAY = LocalDate.of(2026, 12, 5);
@@ -37,7 +45,7 @@ class KeptPagesTest {
 
     @Test
     void twoAddressesOfOneSearchEachKeepTheirPageRatherThanPushingTheOtherOut() {
-        KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
+        KeptPages kept = KeptPages.besideAnswers(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
         SearchResults answer = answer();
         String one = "/search?type=letter&person=stalin";
         String other = "/search?person=stalin&type=letter";
@@ -54,7 +62,7 @@ class KeptPagesTest {
 
     @Test
     void anAnswerOfANewSnapshotOrAnotherDayIsRenderedAfresh() {
-        KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
+        KeptPages kept = KeptPages.besideAnswers(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
         SearchResults answer = answer();
         String address = "/search?q=stalin";
         kept.page(answer, address, SITE, DAY, page(address));
@@ -72,7 +80,7 @@ class KeptPagesTest {
 
     @Test
     void theOldestAddressOfAnAnswerIsLetGoWhenMoreAreAsked() {
-        KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
+        KeptPages kept = KeptPages.besideAnswers(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
         SearchResults answer = answer();
         for (int i = 0; i <= KeptPages.ADDRESSES_AN_ANSWER; i++) {
             kept.page(answer, "/search?q=stalin&n=" + i, SITE, DAY, page("n=" + i));
@@ -82,5 +90,40 @@ class KeptPagesTest {
         assertEquals(made, rendered.get(), "the newest address is kept");
         kept.page(answer, "/search?q=stalin&n=0", SITE, DAY, page("first"));
         assertEquals(made + 1, rendered.get(), "the oldest was let go");
+    }
+
+    @Test
+    void noPageIsKeptWhenNoAnswerIs() {
+        KeptPages kept = KeptPages.besideAnswers(0);
+        SearchResults answer = answer();
+        String address = "/search?q=stalin";
+        kept.page(answer, address, SITE, DAY, page(address));
+        kept.page(answer, address, SITE, DAY, page(address));
+        assertEquals(2, rendered.get(), "with --kept-answers 0 each search gives a new answer: its page is never asked again");
+    }
+
+    /**
+     * What an answer's pages are weighed at is no less than they hold, measured object by object (JOL),
+     * short addresses and the site's and the day's objects of their own included: the pages' share of
+     * {@code --kept-answers} is a bound, never outgrown. The store's own entry (Caffeine's node, its weak
+     * reference) is weighed beside, not measured here.
+     */
+    @Test
+    void anAnswersPagesAreWeighedAtNoLessThanTheyHold() {
+        KeptPages kept = KeptPages.besideAnswers(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+        SearchResults answer = answer();
+        // Objects of their own, as a request's public address and day may be.
+        String site = new String("https://a.example");
+        kept.page(answer, "/search?q=a", site, LocalDate.of(2026, 12, 5), () -> "<p>a</p>".repeat(400));
+        assertWeighed(kept, answer);
+        kept.page(answer, "/search?q=b", new String(site), LocalDate.of(2026, 12, 5), () -> "<p>Šostakovič</p>");
+        assertWeighed(kept, answer);
+    }
+
+    private static void assertWeighed(KeptPages kept, SearchResults answer) {
+        long held = GraphLayout.parseInstance(kept.keptFor(answer)).totalSize();
+        long weighed = kept.weightOf(answer);
+        assertTrue(weighed >= held + 120, "weighed " + weighed + " bytes, the pages hold " + held + " and the entry some 120");
+        assertTrue(weighed <= held + held / 4 + 512, "weighed " + weighed + " bytes, the pages hold only " + held);
     }
 }

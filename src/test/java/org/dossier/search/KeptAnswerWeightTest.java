@@ -1,5 +1,6 @@
 package org.dossier.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.dossier.documents.DatePrecision;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,22 @@ class KeptAnswerWeightTest {
         }
     }
 
+    /**
+     * An answer's years and decades are weighed exactly (a hundred years of counts beyond the JDK's boxed
+     * small numbers): at a million records they are a good part of what it weighs, where the seeds'
+     * answers above have a few years each, whose every byte the store's entry's own slack would hide.
+     */
+    @Test
+    void anAnswersCountsByYearAreWeighedAtWhatTheirArraysTake() {
+        SortedMap<Integer, Long> counted = new TreeMap<>();
+        for (int year = 1900; year < 2000; year++) {
+            counted.put(year, 1_000L * year);
+        }
+        SortedMap<Integer, Long> held = YearCounts.of(counted);
+        assertEquals(GraphLayout.parseInstance(held).totalSize(), YearCounts.weight(held));
+        assertEquals(0, YearCounts.weight(YearCounts.of(new TreeMap<>())), "no year: every empty answer's one object");
+    }
+
     private static void assertWeighed(SearchRequest request, long held, long weighed) {
         assertTrue(weighed >= held, request + ": weighed " + weighed + " bytes, holds " + held);
         // Beyond a quarter more: the store's own entry (the key's wrappers, Caffeine's node), weighed, not measured here.
@@ -68,14 +87,14 @@ class KeptAnswerWeightTest {
 
     /**
      * What {@code answer} and its key hold on the heap, but what every answer shares (the enums'
-     * constants, the empty collections, the JDK's boxed small numbers) and {@code besides} (strings
+     * constants, the empty collections and counts by year, the JDK's boxed small numbers) and {@code besides} (strings
      * that live whatever is kept).
      */
     private static long held(SearchResults answer, SearchRequest key, List<String> besides) {
         GraphLayout shared = GraphLayout.parseInstance(new EnumMap<>(Facet.class), new EnumMap<>(Filter.class),
                 List.of(), Set.of(), HighlightedText.EMPTY, DateFilter.ANY, SortOrder.values(), besides,
                 LongStream.rangeClosed(-128, 127).boxed().toList(), Dated.values(), DatePrecision.values(),
-                Optional.empty());
+                Optional.empty(), YearCounts.NONE);
         return GraphLayout.parseInstance(answer, key).subtract(shared).totalSize();
     }
 }

@@ -1,7 +1,10 @@
 package org.dossier.search;
 
+import java.io.IOException;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.RamUsageEstimator;
 
 /**
@@ -142,6 +145,27 @@ final class PagedBitSet extends BitSet {
                 return DocIdSetIterator.NO_MORE_DOCS;
             }
             word = word(w);
+        }
+    }
+
+    /**
+     * Adds the records {@code records} steps through: word by word when they are bits of this
+     * length (a filter's records as Lucene's query cache keeps them), else one by one. Why: a
+     * popular value's records added one by one to a range's were a tenth of a search with words,
+     * a value and a range (BENCHMARKS.md, "A range search's candidates stepped a word at a time").
+     */
+    @Override
+    public void or(DocIdSetIterator records) throws IOException {
+        FixedBitSet bits = BitSetIterator.getFixedBitSetOrNull(records);
+        if (bits == null || bits.length() != length) {
+            super.or(records);
+            return;
+        }
+        checkUnpositioned(records);
+        long[] added = bits.getBits();
+        int words = (length + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            pages[w >>> WORDS_SHIFT][w & WORD_MASK] |= added[w];
         }
     }
 

@@ -47,7 +47,9 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -237,6 +239,32 @@ class FacetCounterAgainstDrillSidewaysTest {
     @Test
     void everyCountIsWhatDrillSidewaysCountsWithNothingKeptToo() throws IOException {
         everyCountIsWhatDrillSidewaysCounts(new Snapshot(reader, executor, config, 0, new SegmentMemory()));
+    }
+
+    /**
+     * With every query's records kept as bits by Lucene's query cache, as a node's popular words and
+     * values are (segments this small are never cached otherwise), a value's records are added to a
+     * range's kept ones a word at a time ({@link PagedBitSet#or}): the same counts.
+     */
+    @Test
+    void everyCountIsWhatDrillSidewaysCountsWithEveryQueryKeptAsBitsToo() throws IOException {
+        Snapshot cachingAll = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
+                new SegmentMemory());
+        LRUQueryCache cache = new LRUQueryCache(100_000, 256L << 20, leaf -> true, Float.POSITIVE_INFINITY);
+        cachingAll.setQueryCache(cache);
+        cachingAll.setQueryCachingPolicy(new QueryCachingPolicy() {
+            @Override
+            public void onUse(Query query) {
+                // every query is cached at its first use
+            }
+
+            @Override
+            public boolean shouldCache(Query query) {
+                return true;
+            }
+        });
+        everyCountIsWhatDrillSidewaysCounts(cachingAll);
+        assertTrue(cache.getHitCount() > SEARCHES, cache.getHitCount() + " queries' records found kept as bits");
     }
 
     private static void everyCountIsWhatDrillSidewaysCounts(Snapshot snapshot) throws IOException {

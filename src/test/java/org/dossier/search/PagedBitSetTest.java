@@ -2,8 +2,10 @@ package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.util.SplittableRandom;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PagedBitSetTest {
 
     @Test
-    void aSetInPagesAnswersAsOneArrayOfBitsDoes() {
+    void aSetInPagesAnswersAsOneArrayOfBitsDoes() throws IOException {
         SplittableRandom random = new SplittableRandom(1950);
         // One page, a page exactly, and several pages with a short last one.
         for (int length : new int[] {1, 64, 1_000, 2_097_152, 5_000_003}) {
@@ -36,6 +38,11 @@ class PagedBitSetTest {
                 }
                 String what = length + " records, one in " + every;
                 assertSame(expected, paged, what);
+                FixedBitSet other = new FixedBitSet(length);
+                for (int doc = random.nextInt(every); doc < length; doc += 1 + random.nextInt(every)) {
+                    other.set(doc);
+                }
+                assertOrAddsAsOneArrayDoes(expected, paged, other, what);
                 assertSame(expected, paged.copy(), what + ", copied");
                 int from = random.nextInt(length);
                 int to = from + random.nextInt(length - from + 1);
@@ -44,6 +51,41 @@ class PagedBitSetTest {
                 assertSame(expected, paged, what + ", cleared from " + from + " to " + to);
             }
         }
+    }
+
+    /** Records added from Lucene's bits word by word, and one by one from any other iterator, as one array adds them. */
+    private static void assertOrAddsAsOneArrayDoes(FixedBitSet expected, PagedBitSet paged, FixedBitSet other, String what)
+            throws IOException {
+        FixedBitSet union = expected.clone();
+        union.or(other);
+        PagedBitSet byWords = paged.copy();
+        byWords.or(new BitSetIterator(other, other.cardinality()));
+        assertSame(union, byWords, what + ", with another set's bits added");
+        PagedBitSet oneByOne = paged.copy();
+        BitSetIterator records = new BitSetIterator(other, other.cardinality());
+        // The same records, not as bits: as a query's postings step through them.
+        oneByOne.or(new DocIdSetIterator() {
+            @Override
+            public int docID() {
+                return records.docID();
+            }
+
+            @Override
+            public int nextDoc() {
+                return records.nextDoc();
+            }
+
+            @Override
+            public int advance(int target) {
+                return records.advance(target);
+            }
+
+            @Override
+            public long cost() {
+                return records.cost();
+            }
+        });
+        assertSame(union, oneByOne, what + ", with another's records added one by one");
     }
 
     private static void assertSame(FixedBitSet expected, PagedBitSet paged, String what) {

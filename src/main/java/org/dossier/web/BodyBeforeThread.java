@@ -22,9 +22,11 @@ import org.eclipse.jetty.util.Callback;
  * thread until the idle timeout: 300 sign-in forms that never sent their fields held every thread
  * for 30 s, and no one else was answered. Here the body's bytes are copied as they come, while no
  * thread waits; a silent client is ended by the idle timeout holding only its connection, and one
- * that sends slower than {@code minBytesPerSecond} is a 408 as soon as it falls behind, as Jetty
- * judges a body the application reads. Bytes are copied, not kept in Jetty's network buffers, so a
- * body sent a byte at a time pins no buffer per byte.
+ * that sends slower than {@code minBytesPerSecond} is a 408 once it falls behind, judged as Jetty
+ * judges a body the application reads: when all that came has been read and more is awaited, so
+ * that a body whose bytes were all there is never behind however late a thread reads them. Bytes
+ * are copied, not kept in Jetty's network buffers, so a body sent a byte at a time pins no buffer
+ * per byte.
  *
  * <p>A body larger than {@code largest} (a form may weigh 1 MB) is passed on as soon as that much
  * has come, the rest read by the application as before: it answers 413. The bodies waiting here
@@ -96,6 +98,18 @@ public final class BodyBeforeThread extends Handler.Wrapper {
             while (true) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    // Judged only here, when every byte that came has been read and more is awaited (as
+                    // Gathered judges the rest): the bytes counted are then all the client has sent,
+                    // whenever this server's thread got to them. Judged after each chunk, a small form
+                    // sent at once in two writes, whose second a thread at a load of 28 read a second
+                    // after it came, was a 408 for the server's own delay. Jetty does not say when bytes
+                    // came, and a grace for the first seconds (Jetty 12.1's handler) would only forgive
+                    // a shorter delay; a client sending a byte every 10 s still falls behind here at
+                    // its second byte.
+                    if (rate.tooSlow()) {
+                        passOn(rate.timedOut());
+                        return;
+                    }
                     request.demand(this);
                     return;
                 }
@@ -114,10 +128,6 @@ public final class BodyBeforeThread extends Handler.Wrapper {
                 }
                 if (body.size() > largest || !roomLeft) {
                     passOn(null);
-                    return;
-                }
-                if (rate.tooSlow()) {
-                    passOn(rate.timedOut());
                     return;
                 }
             }

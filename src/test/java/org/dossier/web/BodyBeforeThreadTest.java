@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dossier.testing.RawHttp;
@@ -71,15 +72,68 @@ class BodyBeforeThreadTest {
     }
 
     private int serve(long waitingBytes, long minBytesPerSecond, Handler application) throws Exception {
+        return serve(gathering(waitingBytes, minBytesPerSecond, application));
+    }
+
+    private static BodyBeforeThread gathering(long waitingBytes, long minBytesPerSecond, Handler application) {
+        BodyBeforeThread gathering = new BodyBeforeThread(1 << 20, minBytesPerSecond, waitingBytes);
+        gathering.setHandler(application);
+        return gathering;
+    }
+
+    private int serve(Handler handler) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        BodyBeforeThread gathering = new BodyBeforeThread(1 << 20, minBytesPerSecond, waitingBytes);
-        gathering.setHandler(application);
-        server.setHandler(gathering);
+        server.setHandler(handler);
         server.start();
         return connector.getLocalPort();
+    }
+
+    /**
+     * A server late to read what came, as one at a load of 28 was: each time the body's reader asks to
+     * be called when more of it is there, it is called {@link #LATE} after that. {@link #moreAwaited}
+     * counts down once the reader has read some of the body and asks for the rest.
+     */
+    private static final class LateToRead extends Handler.Wrapper {
+        static final long LATE = 1_000;
+        final CountDownLatch moreAwaited = new CountDownLatch(1);
+
+        LateToRead(Handler gathering) {
+            super(gathering);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            return super.handle(new Request.Wrapper(request) {
+                private long read;
+
+                @Override
+                public Content.Chunk read() {
+                    Content.Chunk chunk = super.read();
+                    if (chunk != null) {
+                        read += chunk.remaining();
+                    }
+                    return chunk;
+                }
+
+                @Override
+                public void demand(Runnable demandCallback) {
+                    if (read > 0) {
+                        moreAwaited.countDown();
+                    }
+                    super.demand(() -> {
+                        try {
+                            Thread.sleep(LATE);
+                        } catch (InterruptedException stopping) {
+                            Thread.currentThread().interrupt();
+                        }
+                        demandCallback.run();
+                    });
+                }
+            }, response, callback);
+        }
     }
 
     @AfterEach
@@ -91,15 +145,20 @@ class BodyBeforeThreadTest {
 
     /** Sends headers and half of a 40-byte body, then whether the application was given a thread, then the rest. */
     private String halfThenRest(int port, boolean[] givenAtHalf) throws Exception {
+        return halfThenRest(port, 20, () -> givenAtHalf[0] = given.await(2, TimeUnit.SECONDS));
+    }
+
+    /** Sends headers and {@code half} bytes of a body twice as long, then, once {@code atHalf} has run, the rest; returns the answer. */
+    private static String halfThenRest(int port, int half, Callable<?> atHalf) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 40\r\n\r\n"
-                    + "a".repeat(20)).getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + 2 * half + "\r\n\r\n"
+                    + "a".repeat(half)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            givenAtHalf[0] = given.await(2, TimeUnit.SECONDS);
-            out.write("b".repeat(20).getBytes(StandardCharsets.US_ASCII));
+            atHalf.call();
+            out.write("b".repeat(half).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         }
@@ -122,6 +181,23 @@ class BodyBeforeThreadTest {
         String answer = halfThenRest(serve(16), givenAtHalf);
         assertTrue(givenAtHalf[0], "20 bytes waiting weigh more than the 16 allowed: the body gets its thread");
         assertEquals("read 40", answer.substring(answer.lastIndexOf("read ")), answer);
+    }
+
+    /**
+     * A small form sent at once, in two writes, whose second half this server reads a second after it
+     * came: it was a 408 "too slow" (300 bytes in a second is less than 512 B/s), the time counted being
+     * the server's own delay, as an editor's save was once in a whole test run at a load of 28. A body
+     * is judged only while more of it is awaited, when every byte that came has been read.
+     */
+    @Test
+    void aBodyWhoseBytesAllCameIsReadWholeHoweverLateTheServerGetsToThem() throws Exception {
+        LateToRead late = new LateToRead(gathering(BodyBeforeThread.WAITING_BYTES, JettySetup.MIN_REQUEST_DATA_RATE,
+                new ReadingAsAStream()));
+        boolean[] restAwaited = {false};
+        String answer = halfThenRest(serve(late), 150, () -> restAwaited[0] = late.moreAwaited.await(10, TimeUnit.SECONDS));
+        assertTrue(restAwaited[0], "the server read the first half and awaited the rest");
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer.lines().findFirst().orElse("nothing"));
+        assertTrue(answer.endsWith("read 300"), answer);
     }
 
     /**

@@ -38,7 +38,7 @@ import org.dossier.web.GzippedPage;
  * weighed at what they hold (some 1,880 for some 2,100, BENCHMARKS.md, "Kept answers weighed at what
  * they hold"), and the same 24 MB whatever an operator gave the answers. So the operator's one figure
  * sizes both: pages may weigh {@value #SHARE_NUMERATOR} eighths of what the answers may, beside it (24 MB
- * at 64, as before; 48 MB at the default 128), and none when no answer is kept
+ * at the default 64, as before: the default node's memory unchanged), and none when no answer is kept
  * (each search then gives a new answer, whose page could never be found again).
  */
 final class KeptPages {

@@ -60,14 +60,16 @@ import org.slf4j.LoggerFactory;
 public final class LuceneSearchEngine implements SearchEngine {
 
     /**
-     * What each snapshot's kept answers may weigh unless told otherwise, in bytes: a quarter of a 512
-     * MB heap. Why not less: the load mix's words with filters are asked again further back than
-     * 64 MB's some 3,700 answers reach: at 128 MB (7,400) a warm node at a million records spent 5 to
-     * 10 % less processor time on them and on the rest of the mix, for 44 MB more of live heap (256 MB
-     * in all after a full collection, half of the Dockerfile's 512 MB) (BENCHMARKS.md, "Kept answers'
-     * years and decades in two arrays, kept pages sized from `--kept-answers`, and 64 against 128").
+     * What each snapshot's kept answers may weigh unless told otherwise, in bytes: an eighth of a 512
+     * MB heap. Why not less: at a million records an answer weighs some 25 KB (its counts), and the
+     * load mix's searches asked again came back to find their answer gone once in seven at 24 MB
+     * (some 500 answers), their page with it (BENCHMARKS.md, "Answers and pages kept"). Why not more:
+     * 128 MB cost 5 to 10 % less processor time a request on two warm nodes asked one request at a
+     * time, but under the load mix at 200 req/s a node with it missed a p99 of 100 ms in every one of
+     * five legs where the same build at 64 held it in four of five (its young collections fewer and
+     * longer: BENCHMARKS.md, "64 against 128 on the load mix").
      */
-    public static final long DEFAULT_KEPT_ANSWERS = 128L << 20;
+    public static final long DEFAULT_KEPT_ANSWERS = 64L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchEngine.class);
     private static final String FORMAT_KEY = "format";

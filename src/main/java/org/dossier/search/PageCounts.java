@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The counts of one page of answers, put as a reader is given them ({@link SearchResults}), whichever
@@ -21,9 +20,9 @@ import java.util.TreeMap;
 final class PageCounts {
 
     private final Map<Facet, Listing> values = new EnumMap<>(Facet.class);
-    private final SortedMap<Integer, Long> years = new TreeMap<>();
-    private final SortedMap<Integer, Long> yearsAnyDate = new TreeMap<>();
-    private final SortedMap<Integer, Long> decades = new TreeMap<>();
+    private final YearCounts.Gathering years = new YearCounts.Gathering();
+    private final YearCounts.Gathering yearsAnyDate = new YearCounts.Gathering();
+    private final YearCounts.Gathering decades = new YearCounts.Gathering();
     private final Map<Filter, Long> without = new EnumMap<>(Filter.class);
     private long total;
     private long undated;
@@ -79,14 +78,14 @@ final class PageCounts {
         without.put(filter, count);
     }
 
-    /** The years counted so far, every year ticked among them: read, not changed. */
+    /** The years counted so far, every year ticked among them. */
     SortedMap<Integer, Long> years() {
-        return years;
+        return years.counted();
     }
 
-    /** The histogram's years counted so far: read, not changed. */
+    /** The histogram's years counted so far. */
     SortedMap<Integer, Long> yearsAnyDate() {
-        return yearsAnyDate;
+        return yearsAnyDate.counted();
     }
 
     /** The page: {@code hits} with these counts, and {@code notice} (null for none) on the words. Once. */
@@ -102,6 +101,7 @@ final class PageCounts {
             list.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
             facets.put(facet, list);
         });
-        return new SearchResults(total, hits, facets, years, yearsAnyDate, decades, undated, without, notice, null);
+        return new SearchResults(total, hits, facets, years.counted(), yearsAnyDate.counted(), decades.counted(), undated,
+                without, notice, null);
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DocValues;
@@ -443,12 +442,17 @@ final class Searching {
      * less {@link FacetCounter.Counts#firstYear}, unit 1; decades by their number less
      * {@link FacetCounter.Counts#firstDecade}, unit 10, given by their first year).
      */
-    private static void counted(int[] counts, int first, int unit, BiConsumer<Integer, Long> sink) {
+    private static void counted(int[] counts, int first, int unit, CountSink sink) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                sink.accept((first + i) * unit, (long) counts[i]);
+                sink.counted((first + i) * unit, counts[i]);
             }
         }
+    }
+
+    /** Where a year's (or a decade's) count goes: {@link PageCounts#year} and its kin, without boxing either. */
+    private interface CountSink {
+        void counted(int year, long count);
     }
 
     /**

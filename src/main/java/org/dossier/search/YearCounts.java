@@ -59,6 +59,41 @@ final class YearCounts extends AbstractMap<Integer, Long> implements SortedMap<I
         return new YearCounts(years, values);
     }
 
+    /**
+     * Counts gathered a year at a time, as an engine gives them (in order, mostly: a year given out of
+     * order, or again, is put in its place), held in the arrays they are read from: a page's counts
+     * are gathered straight into their held shape rather than into a {@code TreeMap} copied afterwards.
+     */
+    static final class Gathering {
+        private int[] years = new int[16];
+        private long[] counts = new long[16];
+        private int size;
+
+        /** {@code year} counted {@code count}, in place of any count given it before. */
+        void put(int year, long count) {
+            int at = size > 0 && years[size - 1] < year ? -size - 1 : Arrays.binarySearch(years, 0, size, year);
+            if (at >= 0) {
+                counts[at] = count;
+                return;
+            }
+            int insert = -at - 1;
+            if (size == years.length) {
+                years = Arrays.copyOf(years, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            System.arraycopy(years, insert, years, insert + 1, size - insert);
+            System.arraycopy(counts, insert, counts, insert + 1, size - insert);
+            years[insert] = year;
+            counts[insert] = count;
+            size++;
+        }
+
+        /** What has been gathered so far, held apart from what is gathered after. */
+        YearCounts counted() {
+            return size == 0 ? NONE : new YearCounts(Arrays.copyOf(years, size), Arrays.copyOf(counts, size));
+        }
+    }
+
     /** The same counts, as {@code other} if it holds the same: one answer's years and its histogram's are often equal. */
     YearCounts sharedWith(YearCounts other) {
         return Arrays.equals(years, other.years) && Arrays.equals(counts, other.counts) ? other : this;

@@ -78,6 +78,39 @@ class YearCountsTest {
     }
 
     @Test
+    void yearsGatheredInAnyOrderReadAsATreeMapGivenTheSamePuts() {
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 200; round++) {
+            YearCounts.Gathering gathering = new YearCounts.Gathering();
+            SortedMap<Integer, Long> expected = new TreeMap<>();
+            int puts = random.nextInt(60);
+            int year = 1900 + random.nextInt(50);
+            for (int i = 0; i < puts; i++) {
+                // Mostly in order, as an engine gives them; now and then before, or a year again.
+                year = random.nextInt(5) == 0 ? 1880 + random.nextInt(120) : year + random.nextInt(3);
+                long count = random.nextInt(1000);
+                gathering.put(year, count);
+                expected.put(year, count);
+            }
+            SortedMap<Integer, Long> counted = gathering.counted();
+            assertEquals(expected, counted, "round " + round);
+            assertEquals(List.copyOf(expected.keySet()), List.copyOf(counted.keySet()), "round " + round);
+            assertSame(counted.isEmpty() ? YearCounts.NONE : counted, YearCounts.of(counted));
+        }
+    }
+
+    @Test
+    void whatWasGatheredStaysAsItWasWhenMoreIsGathered() {
+        YearCounts.Gathering gathering = new YearCounts.Gathering();
+        gathering.put(1950, 2);
+        SortedMap<Integer, Long> early = gathering.counted();
+        gathering.put(1950, 9);
+        gathering.put(1949, 1);
+        assertEquals(Map.of(1950, 2L), early);
+        assertEquals(Map.of(1949, 1L, 1950, 9L), gathering.counted());
+    }
+
+    @Test
     void anAnswerWithoutARangeHoldsItsYearsOnceForItsHistogramToo() {
         SearchResults noRange = new SearchResults(3, List.of(), Map.of(), counted(), counted(), new TreeMap<>(), 0,
                 Map.of(), null, null);

@@ -253,18 +253,6 @@ final class CountingPass {
     }
 
     /**
-     * Those of {@code records} that {@code words} match ({@link RecordSet#matching}), or the records
-     * alone without words. The words' records are kept as bits when the words were asked before on
-     * this snapshot (their counts alone are kept): words searched once are not worth a set of bits
-     * the size of the catalogue, and a range or a value is asked of words a reader searched first
-     * (the load mix's words with a range were asked alone before in some 97 % of its searches).
-     */
-    private static Query withWords(Snapshot snapshot, Query words, RecordSet records) {
-        return words == null ? records
-                : records.matching(words, snapshot.segments.bits, snapshot.keptCountsUnder(words) != null);
-    }
-
-    /**
      * The words, and any of the filter sets: nothing outside them can count anywhere. Or the
      * words alone, when those sets take in most of the catalogue (a wide range of dates, say):
      * the pass then decides every filter itself (it must anyway), and skipping the few records
@@ -286,7 +274,7 @@ final class CountingPass {
             // The range alone among them: its records' bits, kept by segment, with the others'
             // records added, are checked a bit a record beside the words, however wide the range.
             List<Query> others = smallest.stream().filter(m -> m != Filter.DATES.bit()).map(filters::only).toList();
-            return withWords(snapshot, words, snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, others));
+            return Searching.and(words, snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, others));
         }
         int range = Filter.DATES.bit();
         if (smallest.stream().allMatch(m -> (m & range) != 0)) {
@@ -301,10 +289,9 @@ final class CountingPass {
                 smallest.forEach(m -> any.add(filters.only(m & ~range), Occur.SHOULD));
                 rest = any.build();
             }
-            return new BooleanQuery.Builder()
-                    .add(withWords(snapshot, words, snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, List.of())),
-                            Occur.FILTER)
-                    .add(rest, Occur.FILTER).build();
+            return Searching.and(words, new BooleanQuery.Builder()
+                    .add(snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, List.of()), Occur.FILTER)
+                    .add(rest, Occur.FILTER).build());
         }
         if (words != null) {
             double outside = 1;

@@ -169,40 +169,6 @@ final class PagedBitSet extends BitSet {
         }
     }
 
-    /**
-     * The first index from {@code from} on that is set both here and in {@code other}, a set of the
-     * same length; {@link DocIdSetIterator#NO_MORE_DOCS} if none. Both are read a word of 64 records
-     * at a time.
-     */
-    int nextSetBitAlsoIn(PagedBitSet other, int from) {
-        if (from >= length) {
-            return DocIdSetIterator.NO_MORE_DOCS;
-        }
-        int w = from >>> 6;
-        int lastWord = (length - 1) >>> 6;
-        long word = word(w) & other.word(w) & (-1L << from);
-        while (word == 0) {
-            if (++w > lastWord) {
-                return DocIdSetIterator.NO_MORE_DOCS;
-            }
-            word = word(w) & other.word(w);
-        }
-        return (w << 6) + Long.numberOfTrailingZeros(word);
-    }
-
-    /** How many indexes are set both here and in {@code other}, a set of the same length. */
-    int cardinalityAlsoIn(PagedBitSet other) {
-        int count = 0;
-        for (int p = 0; p < pages.length; p++) {
-            long[] page = pages[p];
-            long[] others = other.pages[p];
-            for (int w = 0; w < page.length; w++) {
-                count += Long.bitCount(page[w] & others[w]);
-            }
-        }
-        return count;
-    }
-
     @Override
     public long ramBytesUsed() {
         long bytes = RamUsageEstimator.shallowSizeOf(pages);

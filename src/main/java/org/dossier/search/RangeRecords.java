@@ -1,8 +1,13 @@
 package org.dossier.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -26,16 +31,25 @@ import org.apache.lucene.search.Weight;
  * beside them (a fifth of such a search's processor time). A range's records kept as bits are
  * checked beside the words at the price of one bit a record, and readers' ranges are few (the load
  * mix's are whole years, a hundred of them), so each is read once per segment (BENCHMARKS.md,
- * "Words with filters and a range of dates"), and kept with the segment's other sets of records
- * ({@link SegmentBits}).
+ * "Words with filters and a range of dates").
  */
 final class RangeRecords {
 
-    /** The days a record's period must start and end on: what decides the range. */
-    private record Range(int startsFirst, int startsLast, int endsFirst, int endsLast) {
+    /**
+     * The bytes the ranges' bits may take in all, over every segment (a range takes an eighth of a
+     * byte a record: 125 KB at a million records, so that some 250 ranges are kept at that size).
+     */
+    private static final long KEPT_BYTES = 32L << 20;
+
+    /** A segment and the days a record's period must start and end on: what decides the range. */
+    private record Key(IndexReader.CacheKey segment, int startsFirst, int startsLast, int endsFirst, int endsLast) {
     }
 
     private final SegmentMemory memory;
+    private final Cache<Key, PagedBitSet> kept = Caffeine.newBuilder().maximumWeight(KEPT_BYTES)
+            .<Key, PagedBitSet>weigher((key, bits) -> (int) Math.min(Integer.MAX_VALUE, bits.ramBytesUsed())).build();
+    /** The segments whose closing drops their ranges. */
+    private final Set<IndexReader.CacheKey> listened = ConcurrentHashMap.newKeySet();
 
     /** {@code memory}: where the segments' columns the ranges are read from are kept. */
     RangeRecords(SegmentMemory memory) {
@@ -47,13 +61,29 @@ final class RangeRecords {
      * one), deleted ones included: kept until the segment closes or others take their place.
      */
     PagedBitSet of(LeafReader segment, RequestFilters filters) throws IOException {
-        return memory.bits.of(segment, new Range(filters.starts.first, filters.starts.last, filters.ends.first,
-                filters.ends.last), leaf -> read(leaf, filters));
+        IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
+        if (helper == null) {
+            return read(segment, filters);
+        }
+        Key key = new Key(helper.getKey(), filters.starts.first, filters.starts.last, filters.ends.first,
+                filters.ends.last);
+        PagedBitSet bits = kept.getIfPresent(key);
+        if (bits == null) {
+            bits = read(segment, filters);
+            kept.put(key, bits);
+            if (listened.add(key.segment())) {
+                helper.addClosedListener(closed -> {
+                    kept.asMap().keySet().removeIf(k -> k.segment() == closed);
+                    listened.remove(closed);
+                });
+            }
+        }
+        return bits;
     }
 
     /** How many sets of a segment's records meeting a range are kept (for the tests that pin they are used). */
     long kept() {
-        return memory.bits.kept(Range.class);
+        return kept.estimatedSize();
     }
 
     private PagedBitSet read(LeafReader segment, RequestFilters filters) throws IOException {

@@ -10,8 +10,7 @@ import org.apache.lucene.index.LeafReader;
  * What is worked out once for a segment and kept while it lives, by its core key: its facet columns
  * ({@link FacetColumns}), the tally of its live records ({@link LiveTallies}), the tallies under
  * popular values ({@link ValueTallies}), the order of its ids ({@link IdOrder}) and the records meeting
- * the ranges of dates searched lately ({@link RangeRecords}) or matching the words searched with them
- * ({@link RecordSet#matching}), as bits ({@link SegmentBits}). A segment never
+ * the ranges of dates searched lately ({@link RangeRecords}). A segment never
  * changes except by losing records, so each snapshot of the index starts from what the one before it
  * kept; each entry is dropped when its segment closes.
  *
@@ -27,9 +26,7 @@ final class SegmentMemory {
     /** By segment: the tallies under values kept for it, all as of one set of deletions. */
     final Map<IndexReader.CacheKey, ValueTallies.Segment> valueTallies = new ConcurrentHashMap<>();
     final Map<IndexReader.CacheKey, IdOrder> idOrders = new ConcurrentHashMap<>();
-    /** Sets of records kept as bits, by segment and what decided them: ranges of dates, words (bounded in all). */
-    final SegmentBits bits = new SegmentBits(SegmentBits.KEPT_BYTES);
-    /** The records meeting the ranges of dates searched lately, by segment and range (kept in {@link #bits}). */
+    /** The records meeting the ranges of dates searched lately, by segment and range (bounded in all). */
     final RangeRecords ranges = new RangeRecords(this);
 
     /** How something kept of a segment is worked out from it. */

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A set of records in pages ({@link PagedBitSet}) answers as one array of bits does: across the
- * pages' edges (every 2,097,152 records), at the ends, sparse and dense, copied and cleared, another
- * set added to it, and the records in both it and another.
+ * pages' edges (every 2,097,152 records), at the ends, sparse and dense, copied and cleared.
  */
 @SameOnEveryDatabase
 class PagedBitSetTest {
@@ -44,7 +43,6 @@ class PagedBitSetTest {
                     other.set(doc);
                 }
                 assertOrAddsAsOneArrayDoes(expected, paged, other, what);
-                assertBothAsOneArrayFinds(expected, paged, other, what);
                 assertSame(expected, paged.copy(), what + ", copied");
                 int from = random.nextInt(length);
                 int to = from + random.nextInt(length - from + 1);
@@ -53,29 +51,6 @@ class PagedBitSetTest {
                 assertSame(expected, paged, what + ", cleared from " + from + " to " + to);
             }
         }
-    }
-
-    /**
-     * The records set both in the pages and in another set in pages, a word at a time, as one array
-     * ANDed with the other finds them: each in turn from the first, from a third of the way, and how many.
-     */
-    private static void assertBothAsOneArrayFinds(FixedBitSet expected, PagedBitSet paged, FixedBitSet other, String what)
-            throws IOException {
-        FixedBitSet both = expected.clone();
-        both.and(other);
-        PagedBitSet others = new PagedBitSet(other.length());
-        others.or(new BitSetIterator(other, other.cardinality()));
-        assertEquals(both.cardinality(), paged.cardinalityAlsoIn(others), what + ": how many in both");
-        int found = 0;
-        for (int doc = paged.nextSetBitAlsoIn(others, 0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = paged.nextSetBitAlsoIn(others, doc + 1)) {
-            assertEquals(true, both.get(doc), what + ": " + doc + " is in both");
-            found++;
-        }
-        assertEquals(both.cardinality(), found, what + ": every record in both");
-        int from = paged.length() / 3;
-        int next = from < both.length() ? both.nextSetBit(from) : DocIdSetIterator.NO_MORE_DOCS;
-        assertEquals(next, paged.nextSetBitAlsoIn(others, from), what + ": the first in both from " + from);
     }
 
     /** Records added from Lucene's bits word by word, and one by one from any other iterator, as one array adds them. */

@@ -19,6 +19,7 @@
 # request; naming them the other way round swaps their columns). So each build is measured twice,
 # each time on fresh requests, A B then B A. Pages are asked as a browser asks (gzip). With WHOLE_MIX=1
 # each round also times the rest of its requests (every kind but these and exports) and its exports.
+# Last, each node's live heap after a full collection (jcmd GC.run, GC.heap_info).
 # JVM_1 and JVM_2 (none unless set) are JVM options for node 1 and node 2 alone: one jar twice, one
 # node with an option (JVM_2=-XX:+UseTransparentHugePages), measures the option. SERVE_1 and SERVE_2
 # (none unless set) are serve options for node 1 and node 2 alone, likewise (SERVE_2="--kept-answers 256").
@@ -83,3 +84,9 @@ measure() { # measure ROUND PORT_A PID_A PORT_B PID_B
 export -f measure
 export work
 flock /work/wt/bench.lock bash -c "measure 1 $port1 $pid1 $port2 $pid2; measure 2 $port2 $pid2 $port1 $pid1"
+# Each node's live heap once the rounds are over (a full collection first, outside the lock): what
+# it keeps after serving them (kept answers and pages, counts, the segments' columns and bits).
+for p in "$pid1" "$pid2"; do
+  jcmd "$p" GC.run >/dev/null
+  echo "# node pid $p after the rounds: $(jcmd "$p" GC.heap_info | grep -E 'garbage-first heap|total' | head -1 | tr -s ' ')"
+done

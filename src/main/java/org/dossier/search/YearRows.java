@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,13 +38,20 @@ final class YearRows {
     private final int[] spans;
     /** By span, how many of the words' records have it. */
     private final int[] totals;
-    /** By span, by global ordinal, how many of those have the value. */
+    /**
+     * By span, how many of those have each value: by global ordinal, or, where fewer than half the
+     * values are counted (most spans of several years, which few records have), only the counted
+     * ones, their ordinals in {@link #ords}.
+     */
     private final int[][] values;
+    /** By span, the ordinals {@link #values} counts, ascending; null where it counts by global ordinal. */
+    private final int[][] ords;
 
-    private YearRows(int[] spans, int[] totals, int[][] values) {
+    private YearRows(int[] spans, int[] totals, int[][] values, int[][] ords) {
         this.spans = spans;
         this.totals = totals;
         this.values = values;
+        this.ords = ords;
     }
 
     /**
@@ -75,8 +83,15 @@ final class YearRows {
             }
             if (decided == RequestFilters.MEETS) {
                 int[] row = values[s];
-                for (int ord = 0; ord < valueCount; ord++) {
-                    counts.values[ord] += row[ord];
+                int[] counted = ords[s];
+                if (counted == null) {
+                    for (int ord = 0; ord < valueCount; ord++) {
+                        counts.values[ord] += row[ord];
+                    }
+                } else {
+                    for (int i = 0; i < counted.length; i++) {
+                        counts.values[counted[i]] += row[i];
+                    }
                 }
                 counts.total += totals[s];
             }
@@ -89,11 +104,11 @@ final class YearRows {
         return spans.length;
     }
 
-    /** About what the rows take in memory, in bytes: a row of an int for each facet value, for each span. */
+    /** About what the rows take in memory, in bytes: for each span, an int for each value counted (and its ordinal where not all are). */
     int weight() {
-        int weight = 64 + 8 * spans.length;
-        for (int[] row : values) {
-            weight += 16 + 4 * row.length;
+        int weight = 64 + 16 * spans.length;
+        for (int s = 0; s < spans.length; s++) {
+            weight += 16 + 4 * values[s].length + (ords[s] == null ? 0 : 16 + 4 * ords[s].length);
         }
         return weight;
     }
@@ -134,14 +149,31 @@ final class YearRows {
             int[] spans = new int[sum.size()];
             int[] totals = new int[sum.size()];
             int[][] values = new int[sum.size()][];
+            int[][] ords = new int[sum.size()][];
             int s = 0;
             for (Map.Entry<Integer, int[]> row : sum.entrySet()) {
+                int[] byOrdinal = row.getValue();
                 spans[s] = row.getKey();
-                totals[s] = row.getValue()[valueCount];
-                values[s] = java.util.Arrays.copyOf(row.getValue(), valueCount);
+                totals[s] = byOrdinal[valueCount];
+                int counted = 0;
+                for (int ord = 0; ord < valueCount; ord++) {
+                    counted += byOrdinal[ord] != 0 ? 1 : 0;
+                }
+                if (2 * counted >= valueCount) {
+                    values[s] = Arrays.copyOf(byOrdinal, valueCount);
+                } else {
+                    values[s] = new int[counted];
+                    ords[s] = new int[counted];
+                    for (int ord = 0, i = 0; ord < valueCount; ord++) {
+                        if (byOrdinal[ord] != 0) {
+                            ords[s][i] = ord;
+                            values[s][i++] = byOrdinal[ord];
+                        }
+                    }
+                }
                 s++;
             }
-            return new YearRows(spans, totals, values);
+            return new YearRows(spans, totals, values, ords);
         }
 
         /** A slice's rows, by span: an int for each global ordinal, then the total. */

@@ -55,11 +55,20 @@ final class YearRows {
     }
 
     /**
+     * Kept for words asked once with a range of whole years, their rows not counted: a words asked
+     * so only once costs no more than before (the rows are a pass over every record with the words,
+     * the pass they spare one over those meeting the range or having the value); asked again, the
+     * rows are counted, and every later range spares that pass.
+     */
+    private static final YearRows ASKED_ONCE = new YearRows(new int[0], new int[0], new int[0][], new int[0][]);
+
+    /**
      * The counts under {@code words} and the range {@code filters} ask, from the rows of the
      * words kept on {@code snapshot} (counted now, one pass over the words' records, and kept,
-     * when they are not): every facet's values and the total, nothing else (no year, no
-     * {@code failingOnly}). Null when the range is not of whole years, or a span the words have
-     * is one whose days would decide it: the rows cannot say then.
+     * when the words were asked with such a range once before): every facet's values and the
+     * total, nothing else (no year, no {@code failingOnly}). Null the first time, when the range
+     * is not of whole years, or when a span the words have is one whose days would decide it: the
+     * rows cannot say then, and the counting pass counts them.
      */
     static FacetCounter.Counts under(Snapshot snapshot, Query words, RequestFilters filters) throws IOException {
         if (!filters.rangeOfWholeYears() || !snapshot.keepsCounts()) {
@@ -67,10 +76,19 @@ final class YearRows {
         }
         YearRows rows = snapshot.keptYearRows(words);
         if (rows == null) {
+            snapshot.keepYearRows(words, ASKED_ONCE);
+            return null;
+        }
+        if (!rows.counted()) {
             rows = snapshot.search(words, new Gathering(snapshot.ordinals, snapshot.segments, snapshot.yearSpan()));
             snapshot.keepYearRows(words, rows);
         }
         return rows.meeting(filters, snapshot.ordinals.size());
+    }
+
+    /** Whether these are rows counted, not the mark of words asked once ({@link #ASKED_ONCE}). */
+    boolean counted() {
+        return this != ASKED_ONCE;
     }
 
     /** The rows summed over the spans meeting the range {@code filters} ask; null when one's days would decide. */

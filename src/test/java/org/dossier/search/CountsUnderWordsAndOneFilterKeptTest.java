@@ -153,13 +153,13 @@ class CountsUnderWordsAndOneFilterKeptTest {
 
     /**
      * Whether what lifting any facet's value from the words and the range {@code filters} ask reads
-     * is kept: for a range of whole years, the words' rows by span of years ({@link YearRows}),
-     * which hold it for every such range; for another range, the counts its pass took.
+     * is kept: the counts a pass took under them, or, for a range of whole years, the words' rows
+     * by span of years ({@link YearRows}), which hold it for every such range.
      */
     private static boolean liftingAnyValueKept(Snapshot keeping, Query words, RequestFilters filters) {
-        return filters.rangeOfWholeYears() ? keeping.keptYearRows(words) != null
-                : keeping.keptCountsUnder(Searching.and(words, filters.only(Filter.DATES.bit())),
-                        Searching.ANY_ONE_FACET) != null;
+        YearRows rows = keeping.keptYearRows(words);
+        return keeping.keptCountsUnder(Searching.and(words, filters.only(Filter.DATES.bit())),
+                Searching.ANY_ONE_FACET) != null || (filters.rangeOfWholeYears() && rows != null && rows.counted());
     }
 
     /** A check of searches on a snapshot keeping counts against one keeping nothing, over the seed pages' common values. */

@@ -97,6 +97,13 @@ final class CountingPass {
                 if (counts == null && m != 0 && isOneFacetFilter(active & ~m, filters)) {
                     counts = snapshot.keptCountsUnder(Searching.and(words, filters.only(m)), Searching.ANY_ONE_FACET);
                 }
+                if (counts == null && m == Filter.DATES.bit() && isOneFacetFilter(active & ~m, filters)) {
+                    // The words and the range, lifting the one facet's filter: its values and the
+                    // total, summed from the words' rows by span of years for any range of whole
+                    // years, rather than counted by visiting every record with the words that
+                    // meets the range (null, and counted so, when the rows cannot say).
+                    counts = YearRows.under(snapshot, words, filters);
+                }
                 if (counts != null) {
                     filterAlone.put(m, counts);
                     needed.remove(m);

@@ -89,6 +89,12 @@ final class RequestFilters {
             outsideFrom = toEnd ? Integer.MAX_VALUE : last / 10_000 + 1;
         }
 
+        /** Whether the days start on a first of January and end on a thirty-first of December (or have no end). */
+        boolean wholeYears() {
+            return (first == Integer.MIN_VALUE || first % 10_000 == FIRST_DAY)
+                    && (last == Integer.MAX_VALUE || last % 10_000 == LAST_DAY);
+        }
+
         boolean bounded() {
             return first != Integer.MIN_VALUE || last != Integer.MAX_VALUE;
         }
@@ -312,6 +318,36 @@ final class RequestFilters {
                 .build();
     }
 
+    /** What {@link #rangeByYears} says of a period: it meets the range, fails it, or its days decide. */
+    static final int MEETS = 0;
+    static final int FAILS = 1;
+    static final int BY_DAYS = 2;
+
+    /**
+     * Whether every period that starts in {@code startYear} and ends in {@code endYear} meets the
+     * range asked ({@link #MEETS}), none does ({@link #FAILS}), or its days decide ({@link #BY_DAYS}:
+     * it starts or ends in a year the range takes in part). The years' half of
+     * {@link #outsideRange}, and how the counts kept by span of years ({@link YearRows}) decide
+     * each span: the same rule, so that a span is counted there exactly as a pass counts it.
+     */
+    int rangeByYears(int startYear, int endYear) {
+        if (starts.holdsNoneOf(startYear) || ends.holdsNoneOf(endYear)) {
+            return FAILS;
+        }
+        if (starts.holdsAllOf(startYear) && ends.holdsAllOf(endYear)) {
+            return MEETS;
+        }
+        return BY_DAYS;
+    }
+
+    /**
+     * Whether a range is asked whose ends are whole years ("1947" to "1958", or no end): every
+     * period is then decided by its years alone ({@link #rangeByYears} never says {@link #BY_DAYS}).
+     */
+    boolean rangeOfWholeYears() {
+        return dateFilter && starts.wholeYears() && ends.wholeYears();
+    }
+
     /**
      * Whether a dated record's period, starting in {@code startYear} and ending in {@code endYear},
      * fails the range asked: for the default, it starts after the range's last day or ends before
@@ -322,11 +358,9 @@ final class RequestFilters {
      * ({@link FacetCounter}) and the records kept as meeting it ({@link RangeRecords}).
      */
     boolean outsideRange(int startYear, int endYear, NumericDocValues spans, int doc) throws IOException {
-        if (starts.holdsNoneOf(startYear) || ends.holdsNoneOf(endYear)) {
-            return true;
-        }
-        if (starts.holdsAllOf(startYear) && ends.holdsAllOf(endYear)) {
-            return false;
+        int byYears = rangeByYears(startYear, endYear);
+        if (byYears != BY_DAYS) {
+            return byYears == FAILS;
         }
         long span = spans.advanceExact(doc) ? spans.longValue() : 0;
         return !starts.contains(IndexLayout.spanStart(span)) || !ends.contains(IndexLayout.spanEnd(span));

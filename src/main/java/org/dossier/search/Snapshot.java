@@ -66,9 +66,14 @@ final class Snapshot extends IndexSearcher {
      * lifts that filter to them. Also counts under one facet filter alone, without words, by the
      * filter's query: browsing that value with another filter lifts the other to them. And counts
      * under words and filters as a pass took them for a search that lifted one more filter
-     * ({@link #keptCountsUnder(Query, int)}). Null when no answer is kept.
+     * ({@link #keptCountsUnder(Query, int)}). And a search's words' counts by span of years
+     * ({@link YearRows}, under {@link #BY_SPAN_OF_YEARS}), counted for a range search with them: one
+     * store for every count kept under words, weighed alike. Null when no answer is kept.
      */
-    private final Cache<CountsKey, FacetCounter.Counts> countsAlone;
+    private final Cache<CountsKey, Object> countsAlone;
+
+    /** The lifted bits a words' rows by span of years are kept under ({@link #keptYearRows}): no search lifts these. */
+    private static final int BY_SPAN_OF_YEARS = Integer.MIN_VALUE;
 
     /**
      * What kept counts were taken under: {@code under}, and the filters (their bits) lifted from
@@ -110,7 +115,8 @@ final class Snapshot extends IndexSearcher {
                         Math.max(1, forRelated / 2), 0, true);
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
-                .weigher((CountsKey under, FacetCounter.Counts counts) -> counts.weight()).build();
+                .weigher((CountsKey under, Object counts) -> counts instanceof YearRows rows ? rows.weight()
+                        : ((FacetCounter.Counts) counts).weight()).build();
         this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
                 .weigher((Term term, Integer records) -> 96 + 2 * (term.field().length() + term.bytes().length)).build();
         this.firstHits = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forFirstHits))
@@ -196,7 +202,19 @@ final class Snapshot extends IndexSearcher {
      * value or range in place of the lifted one, reads the same there.
      */
     FacetCounter.Counts keptCountsUnder(Query under, int lifted) {
-        return countsAlone == null ? null : countsAlone.getIfPresent(new CountsKey(under, lifted));
+        return countsAlone == null ? null : (FacetCounter.Counts) countsAlone.getIfPresent(new CountsKey(under, lifted));
+    }
+
+    /** The rows by span of years of {@code words}' records ({@link YearRows}) as counted before on this snapshot, or null. */
+    YearRows keptYearRows(Query words) {
+        return countsAlone == null ? null : (YearRows) countsAlone.getIfPresent(new CountsKey(words, BY_SPAN_OF_YEARS));
+    }
+
+    /** Keeps {@code rows}, {@code words}' records by span of years on this snapshot, if counts are kept at all. */
+    void keepYearRows(Query words, YearRows rows) {
+        if (countsAlone != null) {
+            countsAlone.put(new CountsKey(words, BY_SPAN_OF_YEARS), rows);
+        }
     }
 
     /**

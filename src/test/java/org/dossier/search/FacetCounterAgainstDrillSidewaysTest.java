@@ -286,14 +286,8 @@ class FacetCounterAgainstDrillSidewaysTest {
             Query words = read == null ? null : read.query();
             Expected lucene = drillSidewaysOnce(asked, words);
             String which = "search " + i + ": " + asked;
-            assertEquals(lucene.total, ours.total(), which + ": total");
+            assertCountedAsLucene(lucene, ours, which);
             assertEquals(lucene.total, searching.count(snapshot, Names.NONE, asked.request()), which + ": the count alone");
-            for (Facet facet : Facet.values()) {
-                assertEquals(lucene.facets.get(facet), nonZero(ours.facet(facet)), which + ": " + facet.key());
-            }
-            assertEquals(lucene.years, nonZero(ours.years()), which + ": years");
-            assertEquals(lucene.yearsAnyDate, nonZero(ours.yearsAnyDate()), which + ": histogram");
-            assertEquals(lucene.decades, ours.decades(), which + ": decades");
             if (i % 10 == 0) {
                 // A decade's number is what its link finds: the decade as a range met in the default way.
                 for (Map.Entry<Integer, Long> decade : ours.decades().entrySet()) {
@@ -307,8 +301,6 @@ class FacetCounterAgainstDrillSidewaysTest {
             spannedDecades += ours.decades().entrySet().stream().filter(decade -> decade.getValue()
                     < ours.yearsAnyDate().subMap(decade.getKey(), decade.getKey() + 10).values().stream()
                             .mapToLong(Long::longValue).sum()).count();
-            assertEquals(lucene.undated, ours.undated(), which + ": undated records");
-            assertEquals(lucene.without, ours.without(), which + ": totals without each filter");
             if (ours.total() > 0) {
                 withHits++;
                 undatedFound += asked.request().dates() instanceof DateFilter.Undated ? 1 : 0;
@@ -340,6 +332,70 @@ class FacetCounterAgainstDrillSidewaysTest {
         // (some 200 ranges here, kept for each of the three segments: about 600).
         long ranges = snapshot.segments.ranges.kept();
         assertTrue(ranges > 300, ranges + " sets of a segment's records meeting a range were kept");
+    }
+
+    /** Every count of {@code ours} is what Lucene counted for the same search. */
+    private static void assertCountedAsLucene(Expected lucene, SearchResults ours, String which) {
+        assertEquals(lucene.total, ours.total(), which + ": total");
+        for (Facet facet : Facet.values()) {
+            assertEquals(lucene.facets.get(facet), nonZero(ours.facet(facet)), which + ": " + facet.key());
+        }
+        assertEquals(lucene.years, nonZero(ours.years()), which + ": years");
+        assertEquals(lucene.yearsAnyDate, nonZero(ours.yearsAnyDate()), which + ": histogram");
+        assertEquals(lucene.decades, ours.decades(), which + ": decades");
+        assertEquals(lucene.undated, ours.undated(), which + ": undated records");
+        assertEquals(lucene.without, ours.without(), which + ": totals without each filter");
+    }
+
+    /**
+     * Words, one value of a type, person or place, and a range of whole years (either way of
+     * meeting it, an end left open now and then), as the load mix asks them, the same words again
+     * and again with other ranges: the facet's counts under the words and the range are then the
+     * words' rows by span of years summed over the spans meeting the range ({@link YearRows}), a
+     * span ("1961–1963") met as the pass meets it, by any year it covers or by all of them. Every
+     * count and the page of hits are what a snapshot keeping nothing (its pass over every record
+     * with the words meeting the range) gives, and what Lucene counts.
+     */
+    @Test
+    void aRangeOfWholeYearsCountedFromTheWordsRowsBySpanIsWhatThePassCounts() throws IOException {
+        Snapshot rowsKept = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
+                new SegmentMemory());
+        Snapshot nothingKept = new Snapshot(reader, executor, config, 0, new SegmentMemory());
+        Searching searching = new Searching(analyzer);
+        QueryReader queries = new QueryReader(analyzer);
+        SplittableRandom random = new SplittableRandom(1947_1958);
+        List<Facet> ticked = List.of(Facet.TYPE, Facet.PERSON, Facet.PLACE);
+        int fromRowsKept = 0;
+        int spansMet = 0;
+        for (int i = 0; i < SEARCHES; i++) {
+            // A few words, each asked with many ranges: most searches find the words' rows kept.
+            String text = words.get(random.nextInt(12));
+            Facet facet = ticked.get(random.nextInt(ticked.size()));
+            Map<Facet, List<String>> selected = Map.of(facet, List.of(pick(commonFirst.get(facet), random)));
+            int first = 1938 + random.nextInt(56);
+            DateBound from = random.nextInt(8) == 0 ? null : DateBound.year(first);
+            DateBound to = from != null && random.nextInt(8) == 0 ? null : DateBound.year(first + random.nextInt(12));
+            Dated dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
+            DateFilter.Range range = DateFilter.Range.of(from, to, dated);
+            SearchRequest request = new SearchRequest(text, selected, DateFilter.of(new TreeSet<>(), range), Set.of(),
+                    null, 1, 10);
+            Asked asked = new Asked(text, selected, Set.of(), new TreeSet<>(), from, to, dated, request);
+            QueryReader.ReadQuery read = queries.read(text, Names.NONE);
+            Query words = queries.matching(read.query());
+            YearRows rows = rowsKept.keptYearRows(words);
+            fromRowsKept += rows != null && rows.counted() ? 1 : 0;
+            SearchResults ours = searching.search(rowsKept, request, read);
+            String which = "search " + i + ": " + asked;
+            assertEquals(searching.search(nothingKept, request, read), ours, which + ": against the pass over the range");
+            assertCountedAsLucene(drillSideways(asked, read.query()), ours, which);
+            // Records with the words and the value whose period straddles an end of the range:
+            // met by the default way and not "within", whichever this search asked.
+            spansMet += searching.straddling(rowsKept, Names.NONE, request) > 0 ? 1 : 0;
+        }
+        // Not a path never taken: the words' rows were kept and read again for most searches.
+        assertTrue(fromRowsKept > SEARCHES / 2, fromRowsKept + " searches read the words' rows kept");
+        // Nor a rule never tried on a span: some periods reached outside the range asked.
+        assertTrue(spansMet > 20, spansMet + " searches had periods straddling an end of the range");
     }
 
     /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */

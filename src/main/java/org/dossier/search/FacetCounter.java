@@ -36,7 +36,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
      * What one pass counted. Facet values are counted by global ordinal, years by the year; no
      * count can exceed the number of records in the index, an int.
      */
-    static final class Counts {
+    static final class Counts implements KeptCounts {
         final int[] values;
         /** By year less {@link #firstYear}. */
         final int[] years;
@@ -142,7 +142,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
 
         /** About what these counts take in memory, in bytes. */
-        int weight() {
+        @Override
+        public int weight() {
             return 80 + 4 * (values.length + years.length + yearsAnyDate.length + decadesAnyDate.length
                     + failingOnly.length)
                     + (unfiltered == null ? 0 : unfiltered.weight());

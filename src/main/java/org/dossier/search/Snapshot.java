@@ -70,7 +70,7 @@ final class Snapshot extends IndexSearcher {
      * ({@link YearRows}, under {@link #BY_SPAN_OF_YEARS}), counted for a range search with them: one
      * store for every count kept under words, weighed alike. Null when no answer is kept.
      */
-    private final Cache<CountsKey, Object> countsAlone;
+    private final Cache<CountsKey, KeptCounts> countsAlone;
 
     /** The lifted bits a words' rows by span of years are kept under ({@link #keptYearRows}): no search lifts these. */
     private static final int BY_SPAN_OF_YEARS = Integer.MIN_VALUE;
@@ -115,8 +115,7 @@ final class Snapshot extends IndexSearcher {
                         Math.max(1, forRelated / 2), 0, true);
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
-                .weigher((CountsKey under, Object counts) -> counts instanceof YearRows rows ? rows.weight()
-                        : ((FacetCounter.Counts) counts).weight()).build();
+                .weigher((CountsKey under, KeptCounts counts) -> counts.weight()).build();
         this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
                 .weigher((Term term, Integer records) -> 96 + 2 * (term.field().length() + term.bytes().length)).build();
         this.firstHits = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forFirstHits))
@@ -202,12 +201,14 @@ final class Snapshot extends IndexSearcher {
      * value or range in place of the lifted one, reads the same there.
      */
     FacetCounter.Counts keptCountsUnder(Query under, int lifted) {
-        return countsAlone == null ? null : (FacetCounter.Counts) countsAlone.getIfPresent(new CountsKey(under, lifted));
+        return countsAlone != null && countsAlone.getIfPresent(new CountsKey(under, lifted)) instanceof FacetCounter.Counts counts
+                ? counts : null;
     }
 
     /** The rows by span of years of {@code words}' records ({@link YearRows}) as counted before on this snapshot, or null. */
     YearRows keptYearRows(Query words) {
-        return countsAlone == null ? null : (YearRows) countsAlone.getIfPresent(new CountsKey(words, BY_SPAN_OF_YEARS));
+        return countsAlone != null && countsAlone.getIfPresent(new CountsKey(words, BY_SPAN_OF_YEARS)) instanceof YearRows rows
+                ? rows : null;
     }
 
     /** Keeps {@code rows}, {@code words}' records by span of years on this snapshot, if counts are kept at all. */

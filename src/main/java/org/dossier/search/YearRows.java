@@ -32,7 +32,7 @@ import org.apache.lucene.util.LongValues;
  * for the words, kept on the snapshot beside their other counts, and the pass then visits only
  * the records with the words and the value (issue 14, sweep {@code rangerows}).
  */
-final class YearRows {
+final class YearRows implements KeptCounts {
 
     /** The spans, as a record's run holds its years ({@link FacetColumns#years(int, int)}), ascending. */
     private final int[] spans;
@@ -123,7 +123,8 @@ final class YearRows {
     }
 
     /** About what the rows take in memory, in bytes: for each span, an int for each value counted (and its ordinal where not all are). */
-    int weight() {
+    @Override
+    public int weight() {
         int weight = 64 + 16 * spans.length;
         for (int s = 0; s < spans.length; s++) {
             weight += 16 + 4 * values[s].length + (ords[s] == null ? 0 : 16 + 4 * ords[s].length);

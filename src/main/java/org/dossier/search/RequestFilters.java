@@ -318,31 +318,36 @@ final class RequestFilters {
                 .build();
     }
 
-    /** What {@link #rangeByYears} says of a period: it meets the range, fails it, or its days decide. */
-    static final int MEETS = 0;
-    static final int FAILS = 1;
-    static final int BY_DAYS = 2;
+    /** What a period's years alone say of the range asked ({@link #rangeByYears}). */
+    enum ByYears {
+        /** Every day the period can mean is in the range. */
+        MEETS,
+        /** None is. */
+        FAILS,
+        /** It starts or ends in a year the range takes in part: its days decide. */
+        BY_DAYS
+    }
 
     /**
      * Whether every period that starts in {@code startYear} and ends in {@code endYear} meets the
-     * range asked ({@link #MEETS}), none does ({@link #FAILS}), or its days decide ({@link #BY_DAYS}:
+     * range asked ({@link ByYears#MEETS}), none does ({@link ByYears#FAILS}), or its days decide ({@link ByYears#BY_DAYS}:
      * it starts or ends in a year the range takes in part). The years' half of
      * {@link #outsideRange}, and how the counts kept by span of years ({@link YearRows}) decide
      * each span: the same rule, so that a span is counted there exactly as a pass counts it.
      */
-    int rangeByYears(int startYear, int endYear) {
+    ByYears rangeByYears(int startYear, int endYear) {
         if (starts.holdsNoneOf(startYear) || ends.holdsNoneOf(endYear)) {
-            return FAILS;
+            return ByYears.FAILS;
         }
         if (starts.holdsAllOf(startYear) && ends.holdsAllOf(endYear)) {
-            return MEETS;
+            return ByYears.MEETS;
         }
-        return BY_DAYS;
+        return ByYears.BY_DAYS;
     }
 
     /**
      * Whether a range is asked whose ends are whole years ("1947" to "1958", or no end): every
-     * period is then decided by its years alone ({@link #rangeByYears} never says {@link #BY_DAYS}).
+     * period is then decided by its years alone ({@link #rangeByYears} never says {@link ByYears#BY_DAYS}).
      */
     boolean rangeOfWholeYears() {
         return dateFilter && starts.wholeYears() && ends.wholeYears();
@@ -358,9 +363,9 @@ final class RequestFilters {
      * ({@link FacetCounter}) and the records kept as meeting it ({@link RangeRecords}).
      */
     boolean outsideRange(int startYear, int endYear, NumericDocValues spans, int doc) throws IOException {
-        int byYears = rangeByYears(startYear, endYear);
-        if (byYears != BY_DAYS) {
-            return byYears == FAILS;
+        ByYears byYears = rangeByYears(startYear, endYear);
+        if (byYears != ByYears.BY_DAYS) {
+            return byYears == ByYears.FAILS;
         }
         long span = spans.advanceExact(doc) ? spans.longValue() : 0;
         return !starts.contains(IndexLayout.spanStart(span)) || !ends.contains(IndexLayout.spanEnd(span));

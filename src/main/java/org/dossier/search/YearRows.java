@@ -95,11 +95,11 @@ final class YearRows implements KeptCounts {
     FacetCounter.Counts meeting(RequestFilters filters, int valueCount) {
         FacetCounter.Counts counts = new FacetCounter.Counts(valueCount, false, YearSpan.NONE);
         for (int s = 0; s < spans.length; s++) {
-            int decided = filters.rangeByYears(FacetColumns.startYear(spans[s]), FacetColumns.endYear(spans[s]));
-            if (decided == RequestFilters.BY_DAYS) {
+            RequestFilters.ByYears decided = filters.rangeByYears(FacetColumns.startYear(spans[s]), FacetColumns.endYear(spans[s]));
+            if (decided == RequestFilters.ByYears.BY_DAYS) {
                 return null;
             }
-            if (decided == RequestFilters.MEETS) {
+            if (decided == RequestFilters.ByYears.MEETS) {
                 int[] row = values[s];
                 int[] counted = ords[s];
                 if (counted == null) {

@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * which kind a queue comes from, and by what makes the slowest 1 % slow ({@link #printTail}): their
  * kinds, whether they waited beside an export, the requests in flight when they were due, this
  * client's own processor time and the node's (SERVER_PID) over the rate, and the node's collector. Every timed request says {@code Accept-Encoding} as Chromium
- * does, so the server compresses what it would compress for a reader's browser.
+ * does, so the server compresses what it would compress for a reader's browser. The environment
+ * variable CLIENT chooses what sends them: {@code plain} (the default, {@link PlainHttp}) or
+ * {@code jdk} (the JDK's HttpClient, as before 2026-12-07).
  *
  * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --paths N [warm-up]</pre>
  *
@@ -85,6 +87,14 @@ public class LoadBenchmark {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).executor(Executors.newFixedThreadPool(64)).build();
+    /**
+     * What sends the timed requests: {@link PlainHttp} (CLIENT=plain, the default), or the JDK's
+     * client (CLIENT=jdk, every figure in BENCHMARKS.md before 2026-12-07). The JDK's asynchronous
+     * client took 1.5-1.9 ms of this machine's processor a request, 0.28-0.40 of its two cores at
+     * 200-300 req/s, time the node beside it did not get; the plain one 0.3-0.4 ms, 0.07-0.09 cores
+     * (BENCHMARKS.md, "The load client's own share of the machine").
+     */
+    private final PlainHttp plain;
     private final String base;
     private final List<String> types = new ArrayList<>();
     private final List<String> people = new ArrayList<>();
@@ -93,6 +103,30 @@ public class LoadBenchmark {
 
     LoadBenchmark(String base) {
         this.base = base.replaceAll("/+$", "");
+        String which = System.getenv().getOrDefault("CLIENT", "plain");
+        if (!which.equals("jdk") && !which.equals("plain")) {
+            throw new IllegalArgumentException("CLIENT: '" + which + "' is neither jdk nor plain");
+        }
+        this.plain = which.equals("plain") ? new PlainHttp(URI.create(this.base)) : null;
+    }
+
+    /** A timed request of the load, as a browser asks it; its status once answered. */
+    private CompletableFuture<Integer> ask(String path) {
+        if (plain != null) {
+            return plain.ask(path);
+        }
+        return client.sendAsync(asABrowserAsks(path), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /**
+     * The same, waited for. With {@link PlainHttp}, on its threads too: the warm-up then opens their
+     * connections and compiles the client's own code, which a first timed rate would otherwise pay for.
+     */
+    private int askNow(String path) throws Exception {
+        if (plain != null) {
+            return plain.ask(path).get();
+        }
+        return client.send(asABrowserAsks(path), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     public static void main(String[] args) throws Exception {
@@ -289,10 +323,10 @@ public class LoadBenchmark {
             long before = cpuTicks(pid);
             for (int i = 0; i < count; i++) {
                 long started = System.nanoTime();
-                HttpResponse<Void> response = client.send(asABrowserAsks(paths.get(i)), HttpResponse.BodyHandlers.discarding());
+                int status = askNow(paths.get(i));
                 walls[i] = System.nanoTime() - started;
-                if (response.statusCode() >= 500) {
-                    throw new IllegalStateException(response.statusCode() + " for " + paths.get(i));
+                if (status >= 500) {
+                    throw new IllegalStateException(status + " for " + paths.get(i));
                 }
             }
             long ticks = cpuTicks(pid) - before;
@@ -342,8 +376,7 @@ public class LoadBenchmark {
             pool.execute(() -> {
                 for (int i = taken.getAndIncrement(); i < count; i = taken.getAndIncrement()) {
                     try {
-                        HttpResponse<Void> response = client.send(asABrowserAsks(paths.get(i)), HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() >= 500) {
+                        if (askNow(paths.get(i)) >= 500) {
                             failed.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -442,19 +475,19 @@ public class LoadBenchmark {
             long due = start + n * intervalNanos;
             CompletableFuture<Void> done = new CompletableFuture<>();
             all.add(done);
-            clock.schedule(() -> client.sendAsync(asABrowserAsks(path), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
+            clock.schedule(() -> ask(path)
+                    .whenComplete((status, error) -> {
                         latencies[n] = System.nanoTime() - due;
                         // A deep page past a search's last hit is a 404, an answer: the log cannot know how
                         // many hits a word has. Any other 4xx is a request the log got wrong, a failure.
-                        boolean answeredNotFound = response != null && response.statusCode() == 404
+                        boolean answeredNotFound = status != null && status == 404
                                 && request.kind() == Kind.DEEP_PAGE;
-                        if (error != null || response.statusCode() >= 500 && response.statusCode() != 503
-                                || response.statusCode() >= 400 && response.statusCode() < 500 && !answeredNotFound) {
+                        if (error != null || status >= 500 && status != 503
+                                || status >= 400 && status < 500 && !answeredNotFound) {
                             if (failed.incrementAndGet() <= 5) {
-                                System.out.println("  failed: " + (error != null ? error : response.statusCode()) + " " + path);
+                                System.out.println("  failed: " + (error != null ? error : status) + " " + path);
                             }
-                        } else if (response.statusCode() == 503) {
+                        } else if (status == 503) {
                             refused.incrementAndGet();
                             turnedAway[n] = true;
                         }
@@ -639,6 +672,223 @@ public class LoadBenchmark {
             return String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |", rate,
                     latencies.length, answered, refused, failed, percentile(50), percentile(90), percentile(99),
                     latencies[latencies.length - 1] / 1e6);
+        }
+    }
+    /**
+     * HTTP/1.1 GETs over plain blocking sockets kept open (CLIENT=plain): a pool of threads, each
+     * with its connection to the node, takes the requests in the order they fall due; a request
+     * waiting for a free thread is late, and its latency, counted from when it was due, says so. The
+     * body is read and dropped, by its Content-Length, its chunks, or to the connection's end;
+     * redirects are followed, as the JDK's client here follows them. It does what the load needs and
+     * no more (no TLS, no proxies, no 100-continue), to leave the machine's two cores to the node.
+     */
+    static final class PlainHttp {
+
+        /** More than the node answers at once (its bound sends the rest a 503 at once), so none waits on this side. */
+        private static final int CONNECTIONS = 256;
+        private static final int MOST_REDIRECTS = 5;
+
+        private final String host;
+        private final int port;
+        private final java.util.concurrent.ExecutorService threads;
+        private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+
+        PlainHttp(URI base) {
+            if (!"http".equals(base.getScheme())) {
+                throw new IllegalArgumentException("CLIENT=plain asks http:// only, not " + base);
+            }
+            host = base.getHost();
+            port = base.getPort() == -1 ? 80 : base.getPort();
+            java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(CONNECTIONS, CONNECTIONS,
+                    0, TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), work -> {
+                        Thread thread = new Thread(work, "plain-http-" + named.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            // All started now, each waiting in turn for the next request, so that every one (and its
+            // connection) is used from the warm-up on, not first under the timed rates' load.
+            pool.prestartAllCoreThreads();
+            threads = pool;
+        }
+
+        CompletableFuture<Integer> ask(String path) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return askNow(path);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, threads);
+        }
+
+        /** On the calling thread, with its own connection. */
+        private int askNow(String path) throws java.io.IOException {
+            String asked = path;
+            for (int hop = 0; ; hop++) {
+                Answer answer = once(asked);
+                if (answer.location() == null || hop == MOST_REDIRECTS) {
+                    return answer.status();
+                }
+                URI next = URI.create(host(asked)).resolve(answer.location());
+                asked = next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+            }
+        }
+
+        private String host(String path) {
+            return "http://" + host + ":" + port + path;
+        }
+
+        /**
+         * One request and its answer on this thread's connection. A connection kept open can have
+         * been closed by the node meanwhile (Jetty's idle timeout): a request that got no byte back
+         * on a reused connection is sent once more on a new one.
+         */
+        private Answer once(String path) throws java.io.IOException {
+            Connection connection = connections.get();
+            boolean reused = connection != null;
+            if (connection == null) {
+                connection = new Connection(host, port);
+                connections.set(connection);
+            }
+            try {
+                Answer answer = connection.get(host, path);
+                if (connection.closed) {
+                    connections.remove();
+                }
+                return answer;
+            } catch (java.io.IOException e) {
+                connection.close();
+                connections.remove();
+                if (!reused || connection.answered) {
+                    throw e;
+                }
+                Connection fresh = new Connection(host, port);
+                connections.set(fresh);
+                Answer answer = fresh.get(host, path);
+                if (fresh.closed) {
+                    connections.remove();
+                }
+                return answer;
+            }
+        }
+
+        private record Answer(int status, String location) {
+        }
+
+        private static final class Connection {
+            private final java.net.Socket socket;
+            private final java.io.InputStream in;
+            private final java.io.OutputStream out;
+            private final byte[] skip = new byte[16384];
+            /** Whether any byte of the current answer came back (a failure before one may be the connection's end). */
+            boolean answered;
+            /** Whether the node ended the connection with its last answer. */
+            boolean closed;
+
+            Connection(String host, int port) throws java.io.IOException {
+                socket = new java.net.Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
+                socket.setSoTimeout(60_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+                out = socket.getOutputStream();
+            }
+
+            Answer get(String host, String path) throws java.io.IOException {
+                answered = false;
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept-Encoding: gzip, deflate, br, zstd\r\n"
+                        + "User-Agent: LoadBenchmark\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                String statusLine = line();
+                answered = true;
+                if (!statusLine.startsWith("HTTP/1.")) {
+                    throw new java.io.IOException("not an HTTP answer: " + statusLine);
+                }
+                int status = Integer.parseInt(statusLine.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = statusLine.startsWith("HTTP/1.0");
+                String location = null;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    int colon = header.indexOf(':');
+                    String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String value = header.substring(colon + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = Long.parseLong(value);
+                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                        case "connection" -> close = value.equalsIgnoreCase("close");
+                        case "location" -> location = value;
+                        default -> { }
+                    }
+                }
+                if (status == 204 || status == 304 || status / 100 == 1) {
+                    length = 0;
+                }
+                if (chunked) {
+                    for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                        drop(size);
+                        line();
+                    }
+                    while (!line().isEmpty()) {
+                        // the trailer's fields, if any
+                    }
+                } else if (length >= 0) {
+                    drop(length);
+                } else {
+                    while (in.read(skip) != -1) {
+                        // to the connection's end, which ends the body
+                    }
+                    close = true;
+                }
+                if (close) {
+                    close();
+                }
+                return new Answer(status, isRedirect(status) ? location : null);
+            }
+
+            private static boolean isRedirect(int status) {
+                return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+            }
+
+            private long chunkSize() throws java.io.IOException {
+                String size = line();
+                int extension = size.indexOf(';');
+                return Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+            }
+
+            private void drop(long bytes) throws java.io.IOException {
+                for (long left = bytes; left > 0; ) {
+                    int read = in.read(skip, 0, (int) Math.min(skip.length, left));
+                    if (read == -1) {
+                        throw new java.io.EOFException("the answer ended " + left + " bytes short");
+                    }
+                    left -= read;
+                }
+            }
+
+            /** A line of the head, without its CRLF. */
+            private String line() throws java.io.IOException {
+                StringBuilder line = new StringBuilder(64);
+                for (int b = in.read(); b != '\n'; b = in.read()) {
+                    if (b == -1) {
+                        throw new java.io.EOFException("the connection ended mid-answer");
+                    }
+                    if (b != '\r') {
+                        line.append((char) b);
+                    }
+                }
+                return line.toString();
+            }
+
+            void close() {
+                closed = true;
+                try {
+                    socket.close();
+                } catch (java.io.IOException e) {
+                    // closing: nothing left to read from it
+                }
+            }
         }
     }
 }

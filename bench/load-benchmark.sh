@@ -25,6 +25,12 @@
 # JVMS: the JVM's options to compare, separated by ';', each node run with each in turn after
 # SERVER_HEAP's -Xmx (default: none beyond it):
 #   JVMS="-Xmx512m;-Xmx512m -XX:+UseParallelGC;-Xmx2g" bench/load-benchmark.sh DB 20 100  # the last -Xmx counts
+# CLIENTS: the load clients to compare, each node run with each in turn (a list; default: plain):
+#   plain  blocking sockets kept open, a thread each (LoadBenchmark.PlainHttp): 0.3-0.4 ms of this
+#          machine's processor a request, 0.07-0.09 of its two cores at 200-300 req/s
+#   jdk    the JDK's asynchronous HttpClient (every figure in BENCHMARKS.md before 2026-12-07): 1.5-1.9 ms
+#          a request, 0.28-0.40 cores at 200-300 req/s, which the node beside it did not get
+#   CLIENTS="jdk plain" JARS="A.jar" bench/load-benchmark.sh DB 20 200,250   # both, side by side
 # BY_KIND=1: each rate also reports latency by kind, what makes its slowest 1 % (kinds, beside an
 # export, requests in flight when due), the client's and the node's processor time, the collector.
 # The server gets SERVER_HEAP (default 512m) and --search-limit 0 (the per-client limit would
@@ -56,31 +62,34 @@ read -r -a jars <<<"${JARS:-target/dossier.jar}"
 echo "# Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
 echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); database $db"
 read -r -a warm_ups <<<"${WARM_UPS:-short}"
+read -r -a clients <<<"${CLIENTS:-plain}"
 IFS=';' read -r -a jvms <<<"${JVMS:-}"
 [ ${#jvms[@]} -gt 0 ] || jvms=("")
 for jar in "${jars[@]}"; do
 for config in "${configs[@]}"; do
 for jvm in "${jvms[@]}"; do
 for warm_up in "${warm_ups[@]}"; do
+for client in "${clients[@]}"; do
   case $warm_up in
     short) requests="" ;;
     requests=[0-9]*) requests=${warm_up#requests=} ;;
     *) echo "WARM_UPS: '$warm_up' is neither short nor requests=N" >&2; exit 2 ;;
   esac
   echo
-  echo "## $jar${jvm:+ ($jvm)}: serve${config:- (defaults)}; warm-up: $warm_up"
+  echo "## $jar${jvm:+ ($jvm)}: serve${config:- (defaults)}; warm-up: $warm_up; client: $client"
   # shellcheck disable=SC2086
   SERVER_JVM=$jvm serve_node "$jar" "$db" --search-limit 0 $config
   if [ -n "$requests" ]; then
-    WARM_UP_REQUESTS=$requests SERVER_PID=$server java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
+    CLIENT=$client WARM_UP_REQUESTS=$requests SERVER_PID=$server java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
   else
-    env -u WARM_UP_REQUESTS java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
+    CLIENT=$client env -u WARM_UP_REQUESTS java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
   fi
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   # What the node warned of or failed at (the missing --public-url aside): a failed request's cause.
   grep -E ' (WARN|ERROR) ' "$log" | grep -v 'No --public-url' | head -20 || true
   kill $server; wait $server 2>/dev/null || true
   rm -f "$log"
+done
 done
 done
 done

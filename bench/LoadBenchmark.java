@@ -730,12 +730,12 @@ public class LoadBenchmark {
                 if (answer.location() == null || hop == MOST_REDIRECTS) {
                     return answer.status();
                 }
-                URI next = URI.create(host(asked)).resolve(answer.location());
+                URI next = URI.create(address(asked)).resolve(answer.location());
                 asked = next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
             }
         }
 
-        private String host(String path) {
+        private String address(String path) {
             return "http://" + host + ":" + port + path;
         }
 
@@ -745,31 +745,38 @@ public class LoadBenchmark {
          * on a reused connection is sent once more on a new one.
          */
         private Answer once(String path) throws java.io.IOException {
-            Connection connection = connections.get();
-            boolean reused = connection != null;
-            if (connection == null) {
-                connection = new Connection(host, port);
-                connections.set(connection);
+            Connection kept = connections.get();
+            if (kept == null) {
+                return on(opened(), path);
             }
             try {
-                Answer answer = connection.get(host, path);
+                return on(kept, path);
+            } catch (java.io.IOException e) {
+                if (kept.answered) {
+                    throw e;
+                }
+                return on(opened(), path);
+            }
+        }
+
+        /** A new connection, this thread's from now on. */
+        private Connection opened() throws java.io.IOException {
+            Connection connection = new Connection(host, port);
+            connections.set(connection);
+            return connection;
+        }
+
+        /** The answer on {@code connection}, which is this thread's no longer once closed or failed. */
+        private Answer on(Connection connection, String path) throws java.io.IOException {
+            try {
+                return connection.get(host, path);
+            } catch (java.io.IOException e) {
+                connection.close();
+                throw e;
+            } finally {
                 if (connection.closed) {
                     connections.remove();
                 }
-                return answer;
-            } catch (java.io.IOException e) {
-                connection.close();
-                connections.remove();
-                if (!reused || connection.answered) {
-                    throw e;
-                }
-                Connection fresh = new Connection(host, port);
-                connections.set(fresh);
-                Answer answer = fresh.get(host, path);
-                if (fresh.closed) {
-                    connections.remove();
-                }
-                return answer;
             }
         }
 

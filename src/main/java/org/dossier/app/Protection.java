@@ -29,9 +29,13 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
 
     /**
      * Searches at once unless told otherwise: enough to keep every processor busy while some wait on
-     * the disk or the network, few enough that each admitted search still gets a processor soon.
+     * the disk or the network, few enough that each admitted search still gets a processor soon. Six
+     * a processor rather than four: at a million records on two processors, the load mix at 300 req/s
+     * (three quarters of the machine) was held in five legs of seven with twelve and one of seven with
+     * eight, eight turning searches away after their 50 ms wait where twelve ran them within the p99;
+     * at 250 req/s the two were not told apart (BENCHMARKS.md, "Six searches a processor").
      */
-    public static final int DEFAULT_MAX_SEARCHES = 4 * Runtime.getRuntime().availableProcessors();
+    public static final int DEFAULT_MAX_SEARCHES = 6 * Runtime.getRuntime().availableProcessors();
 
     /** How long a search may wait for a free slot unless told otherwise: a small part of a page's time. */
     public static final Duration DEFAULT_SEARCH_WAIT = Duration.ofMillis(50);

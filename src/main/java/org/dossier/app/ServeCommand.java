@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-searches", paramLabel = "N",
             description = "How many searches and exports may run at once on this node (a search page counts until "
                     + "it is rendered); past that, after --search-wait, a search gets 503 with Retry-After "
-                    + "(default: 4 per processor, ${DEFAULT-VALUE} here).")
+                    + "(default: 6 per processor, ${DEFAULT-VALUE} here).")
     int maxSearches = Protection.DEFAULT_MAX_SEARCHES;
 
     @Option(names = "--search-wait", paramLabel = "MILLISECONDS",

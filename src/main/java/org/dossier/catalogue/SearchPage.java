@@ -62,6 +62,7 @@ public final class SearchPage {
         }
         // The search and its page in one slot: a busy node turns the page away before searching,
         // rather than searching and then queueing the page behind every other one being rendered.
+        // A page kept from before, of answers kept, takes none: it is a lookup.
         PageTimes times = new PageTimes();
         CatalogueSearch.Searched searched = bound.holdingOneSlot(() -> answer(ctx, read, times));
         times.of(searched).add("page", System.nanoTime() - started).send(ctx);
@@ -88,6 +89,8 @@ public final class SearchPage {
 
     /** The page rendered: its records are read only now, as a kept page does not show them again. */
     private String render(Context ctx, CatalogueSearch.PageAnswer answer, String site, PageTimes times) {
+        // Rendering is work, as a search is: in the page's slot, though its answers were all kept.
+        bound.takeSlot();
         SearchOutcome found = search.listed(answer.searched());
         long rendering = System.nanoTime();
         Map<Integer, String> coins = coins(found, site);

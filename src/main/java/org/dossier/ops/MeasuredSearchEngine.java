@@ -1,7 +1,10 @@
 package org.dossier.ops;
 
 import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.dossier.search.ForwardingSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchRequest;
@@ -24,6 +27,25 @@ final class MeasuredSearchEngine extends ForwardingSearchEngine {
     @Override
     public SearchResults search(SearchRequest request) {
         return searches.record(() -> engine.search(request));
+    }
+
+    /** An answer kept is a search answered, timed as one; none kept is no search yet (the search that follows is timed). */
+    @Override
+    public Optional<SearchResults> keptAnswer(SearchRequest request) {
+        long started = System.nanoTime();
+        Optional<SearchResults> kept = engine.keptAnswer(request);
+        kept.ifPresent(answer -> searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        return kept;
+    }
+
+    @Override
+    public OptionalLong keptTotal(SearchRequest request) {
+        long started = System.nanoTime();
+        OptionalLong kept = engine.keptTotal(request);
+        if (kept.isPresent()) {
+            searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        return kept;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.dossier.search;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,14 +21,22 @@ import java.util.function.Supplier;
  * let the renders after them pile up unbounded — on a node just started, under 50 requests a second,
  * 250 at once, queued one by one on a lock inside the template engine, answered after up to a
  * minute (BENCHMARKS.md, "A node's first minute under load").
+ *
+ * <p>An answer the engine has kept ({@link SearchEngine#keptAnswer}), and a page whose answers and
+ * rendering are all kept, take no slot: they cost a lookup, and waiting in line behind searches that
+ * count had them turned away with those (under the load mix, as many browses and searches of words
+ * kept from before as searches with filters, BENCHMARKS.md, "Kept answers take no slot").
  */
 public final class BoundedSearchEngine extends ForwardingSearchEngine {
+
+    /** Where this thread is: in no page and no search, in a page without a slot yet, or holding one. */
+    private enum Holding { NOTHING, PAGE, SLOT }
 
     private final Semaphore slots;
     private final int maxSearches;
     private final long waitNanos;
-    /** Whether this thread already holds a slot ({@link #holdingOneSlot}): its searches take no second one. */
-    private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+    /** Whether this thread holds a slot ({@link #holdingOneSlot}): its searches take no second one. */
+    private final ThreadLocal<Holding> holding = ThreadLocal.withInitial(() -> Holding.NOTHING);
 
     /** {@code maxSearches} and {@code wait} as {@code app.Protection} has checked them: 1 or more, not negative. */
     public BoundedSearchEngine(SearchEngine engine, int maxSearches, Duration wait) {
@@ -38,6 +48,12 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
+        if (holding.get() != Holding.SLOT) {
+            Optional<SearchResults> kept = engine.keptAnswer(request);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         return admitted(() -> engine.search(request));
     }
 
@@ -48,22 +64,76 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public long count(SearchRequest request) {
+        if (holding.get() != Holding.SLOT) {
+            OptionalLong kept = engine.keptTotal(request);
+            if (kept.isPresent()) {
+                return kept.getAsLong();
+            }
+        }
         return admitted(() -> engine.count(request));
     }
 
     /**
-     * Runs {@code page} — a search and the page made of its answer — in one slot: refused as a
-     * search is when none is free within the wait, and every search it makes runs in that slot
-     * instead of asking for another (which could wait on itself).
+     * Runs {@code page} — its searches and the page made of their answers — in one slot at most,
+     * taken when it first must search (or {@link #takeSlot}) and held until the page is made:
+     * refused as a search is when none is free within the wait, and every search it makes after
+     * runs in that slot instead of asking for another (which could wait on itself). A page whose
+     * answers are all kept and whose rendering is kept too takes none.
      */
     public <T> T holdingOneSlot(Supplier<T> page) {
-        return admitted(page);
+        if (holding.get() != Holding.NOTHING) {
+            return page.get();
+        }
+        holding.set(Holding.PAGE);
+        try {
+            return page.get();
+        } finally {
+            if (holding.get() == Holding.SLOT) {
+                slots.release();
+            }
+            holding.set(Holding.NOTHING);
+        }
+    }
+
+    /**
+     * Takes the slot of the page being made ({@link #holdingOneSlot}) now, if it holds none yet:
+     * before work of its own that the engine does not see (rendering a page from kept answers),
+     * refused as a search is when none is free within the wait.
+     *
+     * @throws IllegalStateException outside a page
+     */
+    public void takeSlot() {
+        switch (holding.get()) {
+            case NOTHING -> throw new IllegalStateException("a slot is taken for a page, inside holdingOneSlot");
+            case PAGE -> {
+                acquire();
+                holding.set(Holding.SLOT);
+            }
+            case SLOT -> {
+            }
+        }
     }
 
     private <T> T admitted(Supplier<T> work) {
-        if (holding.get()) {
+        Holding now = holding.get();
+        if (now == Holding.SLOT) {
             return work.get();
         }
+        acquire();
+        holding.set(Holding.SLOT);
+        if (now == Holding.PAGE) {
+            // The page's slot from now on: given back when the page is made.
+            return work.get();
+        }
+        try {
+            return work.get();
+        } finally {
+            holding.set(Holding.NOTHING);
+            slots.release();
+        }
+    }
+
+    private void acquire() {
         boolean admitted;
         try {
             admitted = waitNanos == 0 ? slots.tryAcquire() : slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
@@ -73,13 +143,6 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
         }
         if (!admitted) {
             throw new SearchBusyException(maxSearches);
-        }
-        holding.set(true);
-        try {
-            return work.get();
-        } finally {
-            holding.set(false);
-            slots.release();
         }
     }
 }

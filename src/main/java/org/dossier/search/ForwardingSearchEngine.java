@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -32,6 +33,16 @@ public abstract class ForwardingSearchEngine implements SearchEngine {
     @Override
     public long count(SearchRequest request) {
         return engine.count(request);
+    }
+
+    @Override
+    public Optional<SearchResults> keptAnswer(SearchRequest request) {
+        return engine.keptAnswer(request);
+    }
+
+    @Override
+    public OptionalLong keptTotal(SearchRequest request) {
+        return engine.keptTotal(request);
     }
 
     @Override

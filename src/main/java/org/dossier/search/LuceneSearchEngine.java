@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -515,6 +517,37 @@ public final class LuceneSearchEngine implements SearchEngine {
                 countsMade.increment();
                 return searching.count(snapshot, expanding, request);
             });
+        });
+    }
+
+    /**
+     * The answer {@link #search} would give now, if this snapshot kept it: only while the index holds
+     * every change committed (else the search waits for the follower first, and says what is pending).
+     */
+    @Override
+    public Optional<SearchResults> keptAnswer(SearchRequest request) {
+        Names expanding = names;
+        if (progress.applied() < source.head().last()) {
+            return Optional.empty();
+        }
+        return withSnapshot(snapshot -> Optional.ofNullable(snapshot.keptAnswer(expanding, request)))
+                .map(kept -> kept.withChangesPending(0));
+    }
+
+    /** The total {@link #count} would give now, if this snapshot kept it, as {@link #keptAnswer}. */
+    @Override
+    public OptionalLong keptTotal(SearchRequest request) {
+        Names expanding = names;
+        if (progress.applied() < source.head().last()) {
+            return OptionalLong.empty();
+        }
+        return withSnapshot(snapshot -> {
+            SearchResults kept = snapshot.keptAnswer(expanding, request.forCounts());
+            if (kept != null) {
+                return OptionalLong.of(kept.total());
+            }
+            Long total = snapshot.keptTotal(expanding, request.forCounts());
+            return total == null ? OptionalLong.empty() : OptionalLong.of(total);
         });
     }
 

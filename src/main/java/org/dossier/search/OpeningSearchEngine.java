@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -159,6 +160,19 @@ public final class OpeningSearchEngine implements SearchEngine {
     @Override
     public long count(SearchRequest request) {
         return engine().count(request);
+    }
+
+    /** None while the engine opens: the search itself says why it is not answered. */
+    @Override
+    public Optional<SearchResults> keptAnswer(SearchRequest request) {
+        SearchEngine engine = openNow();
+        return engine == null ? Optional.empty() : engine.keptAnswer(request);
+    }
+
+    @Override
+    public OptionalLong keptTotal(SearchRequest request) {
+        SearchEngine engine = openNow();
+        return engine == null ? OptionalLong.empty() : engine.keptTotal(request);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.dossier.documents.ChangeListener;
 
 /**
@@ -25,6 +26,21 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
      * than {@link #search}, which counts every facet value of every hit too.
      */
     long count(SearchRequest request);
+
+    /**
+     * What {@link #search} would answer now, if the engine has it kept from before on its index as it
+     * is now: nothing searched, counted or waited for; empty when answering would take a search (or
+     * the engine keeps nothing). Why: an answer kept costs a lookup, and should not wait in line with
+     * the searches that must count ({@link BoundedSearchEngine}).
+     */
+    default Optional<SearchResults> keptAnswer(SearchRequest request) {
+        return Optional.empty();
+    }
+
+    /** What {@link #count} would answer now, if the engine has it kept, as {@link #keptAnswer}. */
+    default OptionalLong keptTotal(SearchRequest request) {
+        return OptionalLong.empty();
+    }
 
     /**
      * Whether the engine answers, and how far behind the database it is: what readiness checks and

@@ -38,6 +38,30 @@ class AnswersKeptPerSnapshotTest {
     }
 
     @Test
+    void whatIsKeptIsGivenWithoutSearchingOnlyOnceAskedAndUntilAChange() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            SearchRequest korea = SearchRequest.of("korea").withPageSize(10);
+            SearchRequest stalin = SearchRequest.of("stalin");
+            assertTrue(seeds.engine.keptAnswer(korea).isEmpty(), "never asked: nothing kept to give");
+            assertTrue(seeds.engine.keptTotal(stalin).isEmpty());
+            SearchResults first = seeds.engine.search(korea);
+            long stalins = seeds.engine.count(stalin);
+            assertSame(first, seeds.engine.keptAnswer(korea).orElseThrow(), "the answer the search gave, as kept");
+            assertSame(first, seeds.engine.keptAnswer(SearchRequest.of("korea").withPageSize(10)).orElseThrow(),
+                    "for an equal request however made");
+            assertTrue(seeds.engine.keptAnswer(korea.onPage(2)).isEmpty(), "another page is another question");
+            assertEquals(first.total(), seeds.engine.keptTotal(korea).orElseThrow(), "a search's total is kept with it");
+            assertEquals(stalins, seeds.engine.keptTotal(stalin).orElseThrow(), "a total counted alone too");
+
+            seeds.store.write(w -> w.create(new RecordDraft("Letter on Korea and the quetzal", List.of("About Korea."),
+                    DocumentDate.ofYear(1951)), Attribution.editor("tester", "a new letter")));
+            seeds.engine.search(SearchRequest.of("quetzal"));
+            assertTrue(seeds.engine.keptAnswer(korea).isEmpty(), "a change: nothing from before it is given");
+            assertTrue(seeds.engine.keptTotal(stalin).isEmpty());
+        }
+    }
+
+    @Test
     void twoSpellingsOfOneSearchAreOneKeptAnswerAndAChangeMakesANewOne() throws Exception {
         try (SeedIndex seeds = SeedIndex.open()) {
             SearchRequest stalinThenMao = SearchRequest.of("korea").toggle(Facet.PERSON, "stalin")

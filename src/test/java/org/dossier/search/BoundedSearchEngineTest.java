@@ -1,12 +1,17 @@
 package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -153,7 +158,8 @@ class BoundedSearchEngineTest {
         }));
         assertTrue(rendering.await(10, TimeUnit.SECONDS));
         assertThrows(SearchBusyException.class, () -> bounded.search(null), "the page's search is over, its render is not");
-        assertThrows(SearchBusyException.class, () -> bounded.holdingOneSlot(() -> "another page"));
+        assertThrows(SearchBusyException.class, () -> bounded.holdingOneSlot(() -> bounded.search(null)),
+                "another page that must search");
         rendered.countDown();
         assertEquals("<html>", page.get(10, TimeUnit.SECONDS));
         assertEquals(2, bounded.hitIds(null).length);
@@ -164,6 +170,7 @@ class BoundedSearchEngineTest {
         HeldEngine held = new HeldEngine();
         BoundedSearchEngine bounded = new BoundedSearchEngine(held, 1, Duration.ZERO);
         assertThrows(IllegalStateException.class, () -> bounded.holdingOneSlot(() -> {
+            bounded.takeSlot();
             throw new IllegalStateException("broken template");
         }));
         CompletableFuture<int[]> other = CompletableFuture.supplyAsync(() -> bounded.hitIds(null));
@@ -172,5 +179,58 @@ class BoundedSearchEngineTest {
                 "this thread no longer counts as holding a slot");
         held.finish.countDown();
         assertEquals(2, other.get(10, TimeUnit.SECONDS).length);
+    }
+
+    /** An engine holding searches as {@link HeldEngine} does, with one answer and one total kept. */
+    private static final class KeptOneEngine extends HeldEngine {
+        static final SearchRequest KEPT = SearchRequest.of("korea");
+        static final SearchResults ANSWER = new SearchResults(3, List.of(), Map.of(), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(), 0, Map.of(), null, null);
+
+        @Override
+        public Optional<SearchResults> keptAnswer(SearchRequest request) {
+            return KEPT.equals(request) ? Optional.of(ANSWER) : Optional.empty();
+        }
+
+        @Override
+        public OptionalLong keptTotal(SearchRequest request) {
+            return KEPT.equals(request) ? OptionalLong.of(3) : OptionalLong.empty();
+        }
+    }
+
+    @Test
+    void anAnswerKeptIsGivenWhileEverySlotIsTakenAndTheRestAreRefused() throws Exception {
+        KeptOneEngine held = new KeptOneEngine();
+        BoundedSearchEngine bounded = new BoundedSearchEngine(held, 1, Duration.ZERO);
+        CompletableFuture<int[]> export = CompletableFuture.supplyAsync(() -> bounded.hitIds(null));
+        assertTrue(held.started.await(10, TimeUnit.SECONDS));
+
+        assertSame(KeptOneEngine.ANSWER, bounded.search(KeptOneEngine.KEPT), "the kept answer, not a copy");
+        assertEquals(3, bounded.count(KeptOneEngine.KEPT));
+        assertSame(KeptOneEngine.ANSWER, bounded.holdingOneSlot(() -> bounded.search(KeptOneEngine.KEPT)),
+                "a page of kept answers takes no slot");
+        SearchRequest other = SearchRequest.of("stalin");
+        assertThrows(SearchBusyException.class, () -> bounded.search(other), "a search that must count waits in line");
+        assertThrows(SearchBusyException.class, () -> bounded.count(other));
+        assertThrows(SearchBusyException.class, () -> bounded.holdingOneSlot(() -> {
+            bounded.search(KeptOneEngine.KEPT);
+            bounded.takeSlot();
+            return "rendered from a kept answer";
+        }), "a page rendered from kept answers takes a slot for its rendering");
+
+        held.finish.countDown();
+        assertEquals(2, export.get(10, TimeUnit.SECONDS).length);
+        assertEquals("rendered", bounded.holdingOneSlot(() -> {
+            bounded.takeSlot();
+            bounded.takeSlot();
+            return bounded.search(other) == null ? "rendered" : "?";
+        }), "a page takes one slot however often it asks, and searches in it");
+        assertEquals(2, bounded.hitIds(null).length, "and gives it back once made");
+    }
+
+    @Test
+    void aSlotIsTakenOnlyForAPage() {
+        BoundedSearchEngine bounded = new BoundedSearchEngine(new HeldEngine(), 1, Duration.ZERO);
+        assertThrows(IllegalStateException.class, bounded::takeSlot);
     }
 }

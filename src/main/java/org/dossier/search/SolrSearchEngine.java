@@ -2,6 +2,8 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.solr.client.solrj.SolrClient;
@@ -139,6 +141,33 @@ public final class SolrSearchEngine implements SearchEngine {
         SolrFollower.Kept at = follower.kept();
         return at.answers().answer(follower.names(), request, () -> searching.search(request, follower.names()),
                 () -> stillAt(at));
+    }
+
+    /**
+     * The answer {@link #search} would give now, if kept at the collection's position: only while it
+     * is the database's newest change and the collection is not refused (the search then says why).
+     */
+    @Override
+    public Optional<SearchResults> keptAnswer(SearchRequest request) {
+        SolrFollower.Kept at = keptAtTheHead();
+        return at == null ? Optional.empty() : Optional.ofNullable(at.answers().keptAnswer(follower.names(), request));
+    }
+
+    /** The total {@link #count} would give now, if kept, as {@link #keptAnswer}. */
+    @Override
+    public OptionalLong keptTotal(SearchRequest request) {
+        SolrFollower.Kept at = keptAtTheHead();
+        Long total = at == null ? null : at.answers().keptTotal(follower.names(), request.forCounts());
+        return total == null ? OptionalLong.empty() : OptionalLong.of(total);
+    }
+
+    /** What is kept at the database's newest change, or null: the collection refused, or the follower behind. */
+    private SolrFollower.Kept keptAtTheHead() {
+        if (follower.refused()) {
+            return null;
+        }
+        SolrFollower.Kept at = follower.kept();
+        return stillAt(at) ? at : null;
     }
 
     /**

@@ -203,6 +203,7 @@ public final class DossierApp implements AutoCloseable {
             CataloguePage catalogue = new CataloguePage(listing, conditional, site);
             SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional,
                     protection.keptAnswers());
+            operations.metrics().searchPages(searchPage::pagesGivenKept, searchPage::pagesRendered);
             SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional, exportSlots);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);

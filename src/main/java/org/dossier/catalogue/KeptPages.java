@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.dossier.search.SearchResults;
 import org.dossier.web.GzippedPage;
@@ -68,6 +69,13 @@ final class KeptPages {
 
     /** Null when no page is kept. */
     private final Cache<SearchResults, List<Rendered>> pages;
+    /**
+     * Pages given from what was kept and pages rendered (none kept, or no longer), for the operator's
+     * metrics: whether the pages' share holds what the answers' store asks of it. Adders, as every
+     * reader's search page counts one; read only by a scrape.
+     */
+    private final LongAdder given = new LongAdder();
+    private final LongAdder rendered = new LongAdder();
 
     /** The pages of answers that {@code keptAnswers} bytes keep (the operator's {@code --kept-answers}); 0 keeps none. */
     static KeptPages besideAnswers(long keptAnswers) {
@@ -87,16 +95,19 @@ final class KeptPages {
     /** The page of {@code answer} as asked by {@code pageUrl}, kept from before or {@code render}ed now and kept. */
     GzippedPage page(SearchResults answer, String pageUrl, String siteUrl, LocalDate day, Supplier<String> render) {
         if (pages == null) {
+            this.rendered.increment();
             return GzippedPage.of(render.get());
         }
         List<Rendered> kept = pages.getIfPresent(answer);
         if (kept != null) {
             for (Rendered page : kept) {
                 if (page.isFor(pageUrl, siteUrl, day)) {
+                    given.increment();
                     return page.page();
                 }
             }
         }
+        this.rendered.increment();
         GzippedPage rendered = GzippedPage.of(render.get());
         List<Rendered> now = new ArrayList<>(ADDRESSES_AN_ANSWER);
         if (kept != null) {
@@ -126,6 +137,16 @@ final class KeptPages {
             bytes += page.weight();
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** Pages given as they were kept, since the node started. */
+    long given() {
+        return given.sum();
+    }
+
+    /** Pages rendered for want of a kept one (never asked before, let go, or none kept), since the node started. */
+    long rendered() {
+        return rendered.sum();
     }
 
     /** What the pages kept for {@code answer} weigh as kept ({@link #weight}), 0 for none: for checking the weigher. */

@@ -54,6 +54,16 @@ public final class SearchPage {
         this.conditional = conditional;
     }
 
+    /** Readers' pages given as they were kept, since the node started (for the metrics). */
+    public long pagesGivenKept() {
+        return kept.given();
+    }
+
+    /** Readers' pages rendered for want of a kept one, since the node started (for the metrics). */
+    public long pagesRendered() {
+        return kept.rendered();
+    }
+
     public void html(Context ctx) {
         long started = System.nanoTime();
         SearchRequestReader.Read read = SearchRequestReader.forPage(ctx);

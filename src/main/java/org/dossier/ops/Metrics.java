@@ -1,6 +1,7 @@
 package org.dossier.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import org.dossier.accounts.AccessControl;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.SearchEngine;
@@ -45,6 +48,8 @@ public final class Metrics implements AutoCloseable {
      * few per cent of every request's CPU. As many as the routes' answers, like the registry's own.
      */
     private final Map<RequestKind, Timer> requestTimers = new ConcurrentHashMap<>();
+    /** What the counters read from elsewhere read, held here: a function counter keeps only a weak reference to it. */
+    private final java.util.List<LongSupplier> counted = new CopyOnWriteArrayList<>();
     /** Reads what the database gauges need, so that a scrape waits for it only so long. */
     private final java.util.concurrent.ExecutorService gaugeReader = java.util.concurrent.Executors.newSingleThreadExecutor(
             task -> {
@@ -135,6 +140,22 @@ public final class Metrics implements AutoCloseable {
                 gaugeReader, GAUGE_WAIT);
         Gauge.builder("dossier.merges.pending", pending, BoundedReading::get).strongReference(true)
                 .description("Records a merge, or the undoing of one, has still to move").register(registry);
+    }
+
+    /**
+     * Readers' search pages given from the pages kept beside the kept answers ({@code page="kept"}) and
+     * rendered for want of one ({@code page="rendered"}), read at each scrape: many rendered on a warm node
+     * say the pages' share of {@code --kept-answers} is full before the answers are.
+     */
+    public void searchPages(LongSupplier givenKept, LongSupplier rendered) {
+        searchPagesCounter("kept", givenKept);
+        searchPagesCounter("rendered", rendered);
+    }
+
+    private void searchPagesCounter(String page, LongSupplier count) {
+        counted.add(count);
+        FunctionCounter.builder("dossier.search.pages", count, LongSupplier::getAsLong).tag("page", page)
+                .description("Readers' search pages, given as kept or rendered").register(registry);
     }
 
     /** The engine's time per search and per index update, and its index's state as gauges. */

@@ -93,6 +93,24 @@ class KeptPagesTest {
     }
 
     @Test
+    void pagesGivenAsKeptAndPagesRenderedAreCountedApart() {
+        KeptPages kept = KeptPages.besideAnswers(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+        SearchResults answer = answer();
+        kept.page(answer, "/search?q=stalin", SITE, DAY, page("first"));
+        kept.page(answer, "/search?q=stalin", SITE, DAY, page("again"));
+        kept.page(answer, "/search?q=stalin", SITE, DAY, page("and again"));
+        kept.page(answer(), "/search?q=stalin", SITE, DAY, page("a new snapshot's"));
+        assertEquals(2, kept.rendered(), "the first and the new snapshot's");
+        assertEquals(2, kept.given(), "the two asked again");
+
+        KeptPages none = KeptPages.besideAnswers(0);
+        none.page(answer, "/search?q=stalin", SITE, DAY, page("first"));
+        none.page(answer, "/search?q=stalin", SITE, DAY, page("again"));
+        assertEquals(2, none.rendered(), "with none kept, every page is rendered");
+        assertEquals(0, none.given());
+    }
+
+    @Test
     void noPageIsKeptWhenNoAnswerIs() {
         KeptPages kept = KeptPages.besideAnswers(0);
         SearchResults answer = answer();

@@ -153,6 +153,20 @@ class MetricsAndLogsTest {
     }
 
     @Test
+    void readersSearchPagesAreCountedAsGivenFromThoseKeptOrRendered() {
+        Http reader = catalogue.http().anotherVisitor();
+        String before = scrape();
+        assertEquals(200, reader.get("/search?q=khrushchev&type=memorandum").statusCode());
+        assertEquals(200, reader.get("/search?q=khrushchev&type=memorandum").statusCode());
+        assertEquals(200, reader.get("/search?q=khrushchev&type=memorandum").statusCode());
+        String after = scrape();
+        assertEquals(1, sample(after, "dossier_search_pages_total", "page=\"rendered\"")
+                - sample(before, "dossier_search_pages_total", "page=\"rendered\""), "the first, rendered");
+        assertEquals(2, sample(after, "dossier_search_pages_total", "page=\"kept\"")
+                - sample(before, "dossier_search_pages_total", "page=\"kept\""), "the two asked again, as kept");
+    }
+
+    @Test
     void theIndexThePoolAndTheJvmAreGauged() {
         String text = scrape();
         assertEquals(0.0, sample(text, "dossier_index_lag"));

@@ -95,7 +95,7 @@ final class KeptPages {
     /** The page of {@code answer} as asked by {@code pageUrl}, kept from before or {@code render}ed now and kept. */
     GzippedPage page(SearchResults answer, String pageUrl, String siteUrl, LocalDate day, Supplier<String> render) {
         if (pages == null) {
-            this.rendered.increment();
+            rendered.increment();
             return GzippedPage.of(render.get());
         }
         List<Rendered> kept = pages.getIfPresent(answer);
@@ -107,8 +107,8 @@ final class KeptPages {
                 }
             }
         }
-        this.rendered.increment();
-        GzippedPage rendered = GzippedPage.of(render.get());
+        rendered.increment();
+        GzippedPage made = GzippedPage.of(render.get());
         List<Rendered> now = new ArrayList<>(ADDRESSES_AN_ANSWER);
         if (kept != null) {
             // Another day's or another site's address's pages are never asked again: let go.
@@ -121,9 +121,9 @@ final class KeptPages {
                 now.remove(0);
             }
         }
-        now.add(new Rendered(pageUrl, siteUrl, day, rendered));
+        now.add(new Rendered(pageUrl, siteUrl, day, made));
         pages.put(answer, List.copyOf(now));
-        return rendered;
+        return made;
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.dossier.ops;
 
 import io.micrometer.core.instrument.Timer;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.dossier.search.ForwardingSearchEngine;
@@ -29,23 +27,54 @@ final class MeasuredSearchEngine extends ForwardingSearchEngine {
         return searches.record(() -> engine.search(request));
     }
 
-    /** An answer kept is a search answered, timed as one; none kept is no search yet (the search that follows is timed). */
+    /**
+     * Timed from when it was let in to work ({@code beforeWork} done: a wait for a slot is not the
+     * search's own time), or whole when it was given kept; turned away ({@code beforeWork} threw), not
+     * timed at all, as it was no search.
+     */
     @Override
-    public Optional<SearchResults> keptAnswer(SearchRequest request) {
-        long started = System.nanoTime();
-        Optional<SearchResults> kept = engine.keptAnswer(request);
-        kept.ifPresent(answer -> searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
-        return kept;
+    public SearchResults search(SearchRequest request, Runnable beforeWork) {
+        Admitted admitted = new Admitted(beforeWork);
+        try {
+            return engine.search(request, admitted);
+        } finally {
+            admitted.timeInto(searches);
+        }
     }
 
     @Override
-    public OptionalLong keptTotal(SearchRequest request) {
-        long started = System.nanoTime();
-        OptionalLong kept = engine.keptTotal(request);
-        if (kept.isPresent()) {
-            searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    public long count(SearchRequest request, Runnable beforeWork) {
+        Admitted admitted = new Admitted(beforeWork);
+        try {
+            return engine.count(request, admitted);
+        } finally {
+            admitted.timeInto(searches);
         }
-        return kept;
+    }
+
+    /** When a search began: asked, then again once let in to work; never, if it was turned away. */
+    private static final class Admitted implements Runnable {
+        private final Runnable beforeWork;
+        private long started = System.nanoTime();
+        private boolean turnedAway;
+
+        Admitted(Runnable beforeWork) {
+            this.beforeWork = beforeWork;
+        }
+
+        @Override
+        public void run() {
+            turnedAway = true;
+            beforeWork.run();
+            turnedAway = false;
+            started = System.nanoTime();
+        }
+
+        void timeInto(Timer timer) {
+            if (!turnedAway) {
+                timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     @Override

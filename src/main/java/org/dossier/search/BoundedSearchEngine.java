@@ -1,10 +1,9 @@
 package org.dossier.search;
 
 import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +21,12 @@ import java.util.function.Supplier;
  * 250 at once, queued one by one on a lock inside the template engine, answered after up to a
  * minute (BENCHMARKS.md, "A node's first minute under load").
  *
- * <p>An answer the engine has kept ({@link SearchEngine#keptAnswer}), and a page whose answers and
- * rendering are all kept, take no slot: they cost a lookup, and waiting in line behind searches that
- * count had them turned away with those (under the load mix, as many browses and searches of words
- * kept from before as searches with filters, BENCHMARKS.md, "Kept answers take no slot").
+ * <p>An answer the engine has kept, and a page whose answers and rendering are all kept, take no
+ * slot: they cost a lookup, and waiting in line behind searches that count had them turned away with
+ * those (under the load mix, as many browses and searches of words kept from before as searches with
+ * filters, BENCHMARKS.md, "Kept answers take no slot"). The engine says when it must work: the slot
+ * is taken in its own lookup's miss ({@link SearchEngine#search(SearchRequest, Runnable)}), so that a
+ * search that counts looks once, as it did before kept answers took no slot.
  */
 public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
@@ -48,13 +49,15 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
-        if (holding.get() != Holding.SLOT) {
-            Optional<SearchResults> kept = engine.keptAnswer(request);
-            if (kept.isPresent()) {
-                return kept.get();
-            }
-        }
-        return admitted(() -> engine.search(request));
+        return search(request, NOTHING_BEFORE);
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request, Runnable beforeWork) {
+        return inASlotIfWorked(slotTaken -> engine.search(request, () -> {
+            slotTaken.run();
+            beforeWork.run();
+        }));
     }
 
     @Override
@@ -64,13 +67,15 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public long count(SearchRequest request) {
-        if (holding.get() != Holding.SLOT) {
-            OptionalLong kept = engine.keptTotal(request);
-            if (kept.isPresent()) {
-                return kept.getAsLong();
-            }
-        }
-        return admitted(() -> engine.count(request));
+        return count(request, NOTHING_BEFORE);
+    }
+
+    @Override
+    public long count(SearchRequest request, Runnable beforeWork) {
+        return inASlotIfWorked(slotTaken -> engine.count(request, () -> {
+            slotTaken.run();
+            beforeWork.run();
+        }));
     }
 
     /**
@@ -103,34 +108,45 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
      * @throws IllegalStateException outside a page
      */
     public void takeSlot() {
-        switch (holding.get()) {
-            case NOTHING -> throw new IllegalStateException("a slot is taken for a page, inside holdingOneSlot");
-            case PAGE -> {
-                acquire();
-                holding.set(Holding.SLOT);
-            }
-            case SLOT -> {
+        if (holding.get() == Holding.NOTHING) {
+            throw new IllegalStateException("a slot is taken for a page, inside holdingOneSlot");
+        }
+        holdSlot();
+    }
+
+    /**
+     * Runs {@code work}, giving it what takes a slot for this thread ({@link #holdSlot}) for the engine
+     * to run once it must work; the slot is given back when {@code work} ends, unless a page holds it
+     * ({@link #holdingOneSlot}). Nothing is taken when the engine gives what it kept.
+     */
+    private <T> T inASlotIfWorked(Function<Runnable, T> work) {
+        Holding before = holding.get();
+        if (before == Holding.SLOT) {
+            return work.apply(NOTHING_BEFORE);
+        }
+        try {
+            return work.apply(this::holdSlot);
+        } finally {
+            if (before == Holding.NOTHING && holding.get() == Holding.SLOT) {
+                holding.set(Holding.NOTHING);
+                slots.release();
             }
         }
     }
 
+    /** Takes a slot for this thread unless it holds one: refused as a search is when none is free within the wait. */
+    private void holdSlot() {
+        if (holding.get() != Holding.SLOT) {
+            acquire();
+            holding.set(Holding.SLOT);
+        }
+    }
+
     private <T> T admitted(Supplier<T> work) {
-        Holding now = holding.get();
-        if (now == Holding.SLOT) {
+        return inASlotIfWorked(slotTaken -> {
+            slotTaken.run();
             return work.get();
-        }
-        acquire();
-        holding.set(Holding.SLOT);
-        if (now == Holding.PAGE) {
-            // The page's slot from now on: given back when the page is made.
-            return work.get();
-        }
-        try {
-            return work.get();
-        } finally {
-            holding.set(Holding.NOTHING);
-            slots.release();
-        }
+        });
     }
 
     private void acquire() {

@@ -3,7 +3,6 @@ package org.dossier.search;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -36,13 +35,13 @@ public abstract class ForwardingSearchEngine implements SearchEngine {
     }
 
     @Override
-    public Optional<SearchResults> keptAnswer(SearchRequest request) {
-        return engine.keptAnswer(request);
+    public SearchResults search(SearchRequest request, Runnable beforeWork) {
+        return engine.search(request, beforeWork);
     }
 
     @Override
-    public OptionalLong keptTotal(SearchRequest request) {
-        return engine.keptTotal(request);
+    public long count(SearchRequest request, Runnable beforeWork) {
+        return engine.count(request, beforeWork);
     }
 
     @Override

@@ -119,11 +119,6 @@ final class KeptAnswers {
         return answers == null ? null : answers.getIfPresent(new Asked(new Identity(names), request));
     }
 
-    /** The total of {@code request} (counts only) with {@code names} if one was kept on this state, or null. */
-    Long keptTotal(Object names, SearchRequest request) {
-        return totals == null ? null : totals.getIfPresent(new Asked(new Identity(names), request));
-    }
-
     /**
      * The total of {@code request} (counts only) with {@code names}, as counted before on this
      * state, or {@code count}ed now and kept.

@@ -10,8 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -476,12 +474,18 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
+        return search(request, NOTHING_BEFORE);
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request, Runnable beforeWork) {
         Names expanding = names;
         // Counts depend on neither page nor order: every page and order of a search shares one
         // counting (the costly part: every hit visited), and only finds its own page of hits. When
         // the counts are made now, the hits their pass found are where the page is ranked from.
         long pending = awaitFollower(source.head().last());
         return withSnapshot(snapshot -> snapshot.answer(expanding, request, () -> {
+            beforeWork.run();
             SearchRequest counting = request.forCounts();
             Searching.Found found = request.hasPaging() ? new Searching.Found(request) : null;
             SearchResults counted = snapshot.answer(expanding, counting,
@@ -499,9 +503,15 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public long count(SearchRequest request) {
+        return count(request, NOTHING_BEFORE);
+    }
+
+    @Override
+    public long count(SearchRequest request, Runnable beforeWork) {
         Names expanding = names;
+        SearchRequest counting = request.forCounts();
         return withCurrentSnapshot(snapshot -> {
-            SearchResults kept = snapshot.keptAnswer(expanding, request.forCounts());
+            SearchResults kept = snapshot.keptAnswer(expanding, counting);
             if (kept != null) {
                 return kept.total();
             }
@@ -510,44 +520,15 @@ public final class LuceneSearchEngine implements SearchEngine {
             SearchResults otherWay = request.dates().howMatters()
                     ? snapshot.keptAnswer(expanding, request.withDatedTheOtherWay().forCounts()) : null;
             if (otherWay != null) {
+                beforeWork.run();
                 long straddling = searching.straddling(snapshot, expanding, request);
                 return request.dates().whollyWithin() ? otherWay.total() - straddling : otherWay.total() + straddling;
             }
-            return snapshot.total(expanding, request.forCounts(), () -> {
+            return snapshot.total(expanding, counting, () -> {
+                beforeWork.run();
                 countsMade.increment();
                 return searching.count(snapshot, expanding, request);
             });
-        });
-    }
-
-    /**
-     * The answer {@link #search} would give now, if this snapshot kept it: only while the index holds
-     * every change committed (else the search waits for the follower first, and says what is pending).
-     */
-    @Override
-    public Optional<SearchResults> keptAnswer(SearchRequest request) {
-        Names expanding = names;
-        if (progress.applied() < source.head().last()) {
-            return Optional.empty();
-        }
-        return withSnapshot(snapshot -> Optional.ofNullable(snapshot.keptAnswer(expanding, request)))
-                .map(kept -> kept.withChangesPending(0));
-    }
-
-    /** The total {@link #count} would give now, if this snapshot kept it, as {@link #keptAnswer}. */
-    @Override
-    public OptionalLong keptTotal(SearchRequest request) {
-        Names expanding = names;
-        if (progress.applied() < source.head().last()) {
-            return OptionalLong.empty();
-        }
-        return withSnapshot(snapshot -> {
-            SearchResults kept = snapshot.keptAnswer(expanding, request.forCounts());
-            if (kept != null) {
-                return OptionalLong.of(kept.total());
-            }
-            Long total = snapshot.keptTotal(expanding, request.forCounts());
-            return total == null ? OptionalLong.empty() : OptionalLong.of(total);
         });
     }
 

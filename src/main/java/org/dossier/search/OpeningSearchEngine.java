@@ -3,7 +3,6 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -162,17 +161,15 @@ public final class OpeningSearchEngine implements SearchEngine {
         return engine().count(request);
     }
 
-    /** None while the engine opens: the search itself says why it is not answered. */
+    /** While the engine opens, nothing is run: the search says why it is not answered, and took no work. */
     @Override
-    public Optional<SearchResults> keptAnswer(SearchRequest request) {
-        SearchEngine engine = openNow();
-        return engine == null ? Optional.empty() : engine.keptAnswer(request);
+    public SearchResults search(SearchRequest request, Runnable beforeWork) {
+        return engine().search(request, beforeWork);
     }
 
     @Override
-    public OptionalLong keptTotal(SearchRequest request) {
-        SearchEngine engine = openNow();
-        return engine == null ? OptionalLong.empty() : engine.keptTotal(request);
+    public long count(SearchRequest request, Runnable beforeWork) {
+        return engine().count(request, beforeWork);
     }
 
     /**

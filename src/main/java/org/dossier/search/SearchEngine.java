@@ -2,7 +2,6 @@ package org.dossier.search;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.dossier.documents.ChangeListener;
 
 /**
@@ -11,6 +10,9 @@ import org.dossier.documents.ChangeListener;
  * several machines can put a shared engine behind the same two methods.
  */
 public interface SearchEngine extends ChangeListener, AutoCloseable {
+
+    /** Nothing to do before an engine's own work ({@link #search(SearchRequest, Runnable)}). */
+    Runnable NOTHING_BEFORE = () -> { };
 
     /** One page of hits for {@code request}, with exact totals and facet counts. */
     SearchResults search(SearchRequest request);
@@ -28,18 +30,23 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
     long count(SearchRequest request);
 
     /**
-     * What {@link #search} would answer now, if the engine has it kept from before on its index as it
-     * is now: nothing searched, counted or waited for; empty when answering would take a search (or
-     * the engine keeps nothing). Why: an answer kept costs a lookup, and should not wait in line with
-     * the searches that must count ({@link BoundedSearchEngine}).
+     * As {@link #search}, running {@code beforeWork} first if answering takes work of the engine's own
+     * (a search, a count), and not when the engine gives an answer kept from before on its index as it
+     * is now: nothing searched or counted. {@code beforeWork} may throw (a node too busy
+     * to search, {@link SearchBusyException}), and then nothing is searched. Why: an answer kept costs a
+     * lookup, and should not wait in line with the searches that must count ({@link BoundedSearchEngine});
+     * asked here, in the one lookup the search makes anyway, a search that must count does not look twice.
+     * An engine that keeps nothing runs it always.
      */
-    default Optional<SearchResults> keptAnswer(SearchRequest request) {
-        return Optional.empty();
+    default SearchResults search(SearchRequest request, Runnable beforeWork) {
+        beforeWork.run();
+        return search(request);
     }
 
-    /** What {@link #count} would answer now, if the engine has it kept, as {@link #keptAnswer}. */
-    default OptionalLong keptTotal(SearchRequest request) {
-        return OptionalLong.empty();
+    /** As {@link #count}, running {@code beforeWork} first unless the total is kept, as {@link #search(SearchRequest, Runnable)}. */
+    default long count(SearchRequest request, Runnable beforeWork) {
+        beforeWork.run();
+        return count(request);
     }
 
     /**

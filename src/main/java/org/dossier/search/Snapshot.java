@@ -270,11 +270,6 @@ final class Snapshot extends IndexSearcher {
         return kept.keptAnswer(names, request);
     }
 
-    /** The total of {@code request} (counts only) with {@code names} if one was kept on this snapshot, or null. */
-    Long keptTotal(Names names, SearchRequest request) {
-        return kept.keptTotal(names, request);
-    }
-
     /**
      * The total of {@code request} (counts only) with {@code names}, as counted before on this
      * snapshot, or {@code count}ed now and kept.

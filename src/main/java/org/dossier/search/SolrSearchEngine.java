@@ -2,8 +2,6 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.solr.client.solrj.SolrClient;
@@ -132,42 +130,23 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     @Override
     public SearchResults search(SearchRequest request) {
+        return search(request, NOTHING_BEFORE);
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request, Runnable beforeWork) {
         long pending = awaitFeed(false);
         if (pending > 0) {
             // Behind the database: the collection may already hold some of what this node has not
             // seen applied, so that its answer belongs to no position. Asked, and kept nowhere.
+            beforeWork.run();
             return searching.search(request, follower.names()).withChangesPending(pending);
         }
         SolrFollower.Kept at = follower.kept();
-        return at.answers().answer(follower.names(), request, () -> searching.search(request, follower.names()),
-                () -> stillAt(at));
-    }
-
-    /**
-     * The answer {@link #search} would give now, if kept at the collection's position: only while it
-     * is the database's newest change and the collection is not refused (the search then says why).
-     */
-    @Override
-    public Optional<SearchResults> keptAnswer(SearchRequest request) {
-        SolrFollower.Kept at = keptAtTheHead();
-        return at == null ? Optional.empty() : Optional.ofNullable(at.answers().keptAnswer(follower.names(), request));
-    }
-
-    /** The total {@link #count} would give now, if kept, as {@link #keptAnswer}. */
-    @Override
-    public OptionalLong keptTotal(SearchRequest request) {
-        SolrFollower.Kept at = keptAtTheHead();
-        Long total = at == null ? null : at.answers().keptTotal(follower.names(), request.forCounts());
-        return total == null ? OptionalLong.empty() : OptionalLong.of(total);
-    }
-
-    /** What is kept at the database's newest change, or null: the collection refused, or the follower behind. */
-    private SolrFollower.Kept keptAtTheHead() {
-        if (follower.refused()) {
-            return null;
-        }
-        SolrFollower.Kept at = follower.kept();
-        return stillAt(at) ? at : null;
+        return at.answers().answer(follower.names(), request, () -> {
+            beforeWork.run();
+            return searching.search(request, follower.names());
+        }, () -> stillAt(at));
     }
 
     /**
@@ -210,13 +189,21 @@ public final class SolrSearchEngine implements SearchEngine {
     /** A total counted alone (a decade's link, the other way of meeting a range): kept as answers are ({@link #search}). */
     @Override
     public long count(SearchRequest request) {
+        return count(request, NOTHING_BEFORE);
+    }
+
+    @Override
+    public long count(SearchRequest request, Runnable beforeWork) {
         long pending = awaitFeed(false);
         if (pending > 0) {
+            beforeWork.run();
             return searching.count(request, follower.names());
         }
         SolrFollower.Kept at = follower.kept();
-        return at.answers().total(follower.names(), request.forCounts(), () -> searching.count(request, follower.names()),
-                () -> stillAt(at));
+        return at.answers().total(follower.names(), request.forCounts(), () -> {
+            beforeWork.run();
+            return searching.count(request, follower.names());
+        }, () -> stillAt(at));
     }
 
     // The rest of the interface.

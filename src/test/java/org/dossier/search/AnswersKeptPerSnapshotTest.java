@@ -3,6 +3,7 @@ package org.dossier.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -42,22 +43,22 @@ class AnswersKeptPerSnapshotTest {
         try (SeedIndex seeds = SeedIndex.open()) {
             SearchRequest korea = SearchRequest.of("korea").withPageSize(10);
             SearchRequest stalin = SearchRequest.of("stalin");
-            assertTrue(seeds.engine.keptAnswer(korea).isEmpty(), "never asked: nothing kept to give");
-            assertTrue(seeds.engine.keptTotal(stalin).isEmpty());
+            assertThrows(KeptOnly.Worked.class, () -> KeptOnly.answer(seeds.engine, korea), "never asked: nothing kept to give");
+            assertThrows(KeptOnly.Worked.class, () -> KeptOnly.total(seeds.engine, stalin));
             SearchResults first = seeds.engine.search(korea);
             long stalins = seeds.engine.count(stalin);
-            assertSame(first, seeds.engine.keptAnswer(korea).orElseThrow(), "the answer the search gave, as kept");
-            assertSame(first, seeds.engine.keptAnswer(SearchRequest.of("korea").withPageSize(10)).orElseThrow(),
+            assertSame(first, KeptOnly.answer(seeds.engine, korea), "the answer the search gave, as kept, without a search");
+            assertSame(first, KeptOnly.answer(seeds.engine, SearchRequest.of("korea").withPageSize(10)),
                     "for an equal request however made");
-            assertTrue(seeds.engine.keptAnswer(korea.onPage(2)).isEmpty(), "another page is another question");
-            assertEquals(first.total(), seeds.engine.keptTotal(korea).orElseThrow(), "a search's total is kept with it");
-            assertEquals(stalins, seeds.engine.keptTotal(stalin).orElseThrow(), "a total counted alone too");
+            assertThrows(KeptOnly.Worked.class, () -> KeptOnly.answer(seeds.engine, korea.onPage(2)), "another page is another question");
+            assertEquals(first.total(), KeptOnly.total(seeds.engine, korea), "a search's total is kept with it");
+            assertEquals(stalins, KeptOnly.total(seeds.engine, stalin), "a total counted alone too");
 
             seeds.store.write(w -> w.create(new RecordDraft("Letter on Korea and the quetzal", List.of("About Korea."),
                     DocumentDate.ofYear(1951)), Attribution.editor("tester", "a new letter")));
             seeds.engine.search(SearchRequest.of("quetzal"));
-            assertTrue(seeds.engine.keptAnswer(korea).isEmpty(), "a change: nothing from before it is given");
-            assertTrue(seeds.engine.keptTotal(stalin).isEmpty());
+            assertThrows(KeptOnly.Worked.class, () -> KeptOnly.answer(seeds.engine, korea), "a change: nothing from before it is given");
+            assertThrows(KeptOnly.Worked.class, () -> KeptOnly.total(seeds.engine, stalin));
         }
     }
 

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -187,15 +185,31 @@ class BoundedSearchEngineTest {
         static final SearchResults ANSWER = new SearchResults(3, List.of(), Map.of(), new TreeMap<>(), new TreeMap<>(),
                 new TreeMap<>(), 0, Map.of(), null, null);
 
+        /** How many times a search or a count was asked of the engine, kept or not. */
+        int asked;
+
         @Override
-        public Optional<SearchResults> keptAnswer(SearchRequest request) {
-            return KEPT.equals(request) ? Optional.of(ANSWER) : Optional.empty();
+        public SearchResults search(SearchRequest request, Runnable beforeWork) {
+            asked++;
+            return KEPT.equals(request) ? ANSWER : super.search(request, beforeWork);
         }
 
         @Override
-        public OptionalLong keptTotal(SearchRequest request) {
-            return KEPT.equals(request) ? OptionalLong.of(3) : OptionalLong.empty();
+        public long count(SearchRequest request, Runnable beforeWork) {
+            asked++;
+            return KEPT.equals(request) ? 3 : super.count(request, beforeWork);
         }
+    }
+
+    @Test
+    void aSearchThatMustCountIsAskedOfTheEngineOnceAndWorksInTheSlotTakenWhenItMust() {
+        KeptOneEngine engine = new KeptOneEngine();
+        engine.finish.countDown();
+        BoundedSearchEngine bounded = new BoundedSearchEngine(engine, 1, Duration.ZERO);
+        bounded.search(SearchRequest.of("stalin"));
+        bounded.count(SearchRequest.of("stalin"));
+        assertEquals(2, engine.asked, "no look for a kept answer before the search: the search's own look is the one");
+        assertEquals(2, bounded.hitIds(null).length, "and the slot given back after each");
     }
 
     @Test

@@ -78,7 +78,7 @@ class SolrAnswersKeptTest {
         SearchResults first = node.search(korea);
         long asked = node.queriesAsked();
         assertSame(first, node.search(korea), "asked again: the answer kept");
-        assertSame(first, node.keptAnswer(korea).orElseThrow(), "and given as kept, without a search");
+        assertSame(first, KeptOnly.answer(node, korea), "and given as kept, without a search");
         assertSame(first, node.search(SearchRequest.of("korea").withPageSize(10)),
                 "an equal request, however it was made, is the same question");
         assertEquals(asked, node.queriesAsked(), "and the collection not asked again");
@@ -86,7 +86,8 @@ class SolrAnswersKeptTest {
         assertTrue(node.queriesAsked() > asked, "asked of the collection");
 
         newKoreaLetter(throughNode);
-        assertTrue(node.keptAnswer(korea).isEmpty(), "a change on this node: nothing from before it is given as kept");
+        assertThrows(KeptOnly.Worked.class, () -> KeptOnly.answer(node, korea),
+                "a change on this node: nothing from before it is given as kept");
         long before = node.queriesAsked();
         SearchResults after = node.search(korea);
         assertTrue(node.queriesAsked() > before, "a change on this node: asked of the collection again");
@@ -117,15 +118,16 @@ class SolrAnswersKeptTest {
         long asked = node.queriesAsked();
         assertEquals(total, node.count(fifties), "asked again");
         assertEquals(asked, node.queriesAsked(), "asked again at the same position: the total kept, not counted");
-        assertEquals(total, node.keptTotal(fifties).orElseThrow(), "and given as kept, without a count");
+        assertEquals(total, KeptOnly.total(node, fifties), "and given as kept, without a count");
 
         newKoreaLetter(throughNode);
-        assertTrue(node.keptTotal(fifties).isEmpty(), "a change on this node: nothing from before it is given as kept");
+        assertThrows(KeptOnly.Worked.class, () -> KeptOnly.total(node, fifties),
+                "a change on this node: nothing from before it is given as kept");
         assertEquals(total + 1, node.count(fifties), "a change on this node: counted again, the letter in");
         assertEquals(asked + 1, node.queriesAsked());
 
         newKoreaLetter(throughOther);
-        assertTrue(node.keptTotal(fifties).isEmpty(), "a change through the other node: nor after it");
+        assertThrows(KeptOnly.Worked.class, () -> KeptOnly.total(node, fifties), "a change through the other node: nor after it");
         assertEquals(total + 2, node.count(fifties), "a change through the other node: counted again");
         assertEquals(asked + 2, node.queriesAsked());
         assertEquals(total + 2, node.count(fifties));
@@ -256,7 +258,8 @@ class SolrAnswersKeptTest {
             Replica replica = admin.getClusterStateProvider().getCollection(live).getSlice("shard1").iterator().next();
             CollectionAdminRequest.deleteReplica(live, "shard1", replica.getName()).process(admin);
             assertTrue(awaitOpen(lone, false), "the follower found the collection away: " + lone.status());
-            assertTrue(lone.keptAnswer(korea).isEmpty() && lone.keptTotal(fifties).isEmpty(), "nothing kept is given as kept");
+            assertThrows(KeptOnly.Worked.class, () -> KeptOnly.answer(lone, korea), "nothing kept is given as kept");
+            assertThrows(KeptOnly.Worked.class, () -> KeptOnly.total(lone, fifties));
             assertThrows(SearchUnavailableException.class, () -> lone.search(korea), "nothing kept is given");
             assertThrows(SearchUnavailableException.class, () -> lone.count(fifties), "nor any total kept");
             assertEquals(List.of(), lone.related(letter, 5), "nor related records kept");

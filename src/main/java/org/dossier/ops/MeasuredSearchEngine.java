@@ -3,6 +3,7 @@ package org.dossier.ops;
 import io.micrometer.core.instrument.Timer;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.dossier.search.ForwardingSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchRequest;
@@ -34,19 +35,18 @@ final class MeasuredSearchEngine extends ForwardingSearchEngine {
      */
     @Override
     public SearchResults search(SearchRequest request, Runnable beforeWork) {
-        Admitted admitted = new Admitted(beforeWork);
-        try {
-            return engine.search(request, admitted);
-        } finally {
-            admitted.timeInto(searches);
-        }
+        return timedOnceAdmitted(beforeWork, admitted -> engine.search(request, admitted));
     }
 
     @Override
     public long count(SearchRequest request, Runnable beforeWork) {
+        return timedOnceAdmitted(beforeWork, admitted -> engine.count(request, admitted));
+    }
+
+    private <T> T timedOnceAdmitted(Runnable beforeWork, Function<Runnable, T> search) {
         Admitted admitted = new Admitted(beforeWork);
         try {
-            return engine.count(request, admitted);
+            return search.apply(admitted);
         } finally {
             admitted.timeInto(searches);
         }

@@ -54,10 +54,7 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request, Runnable beforeWork) {
-        return inASlotIfWorked(slotTaken -> engine.search(request, () -> {
-            slotTaken.run();
-            beforeWork.run();
-        }));
+        return inASlotIfWorked(takeSlot -> engine.search(request, then(takeSlot, beforeWork)));
     }
 
     @Override
@@ -72,10 +69,7 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public long count(SearchRequest request, Runnable beforeWork) {
-        return inASlotIfWorked(slotTaken -> engine.count(request, () -> {
-            slotTaken.run();
-            beforeWork.run();
-        }));
+        return inASlotIfWorked(takeSlot -> engine.count(request, then(takeSlot, beforeWork)));
     }
 
     /**
@@ -143,10 +137,18 @@ public final class BoundedSearchEngine extends ForwardingSearchEngine {
     }
 
     private <T> T admitted(Supplier<T> work) {
-        return inASlotIfWorked(slotTaken -> {
-            slotTaken.run();
+        return inASlotIfWorked(takeSlot -> {
+            takeSlot.run();
             return work.get();
         });
+    }
+
+    /** {@code first}, then {@code second} if the first did not throw. */
+    private static Runnable then(Runnable first, Runnable second) {
+        return () -> {
+            first.run();
+            second.run();
+        };
     }
 
     private void acquire() {

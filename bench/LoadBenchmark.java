@@ -180,7 +180,8 @@ public class LoadBenchmark {
         String warmUpRequests = System.getenv("WARM_UP_REQUESTS");
         if (warmUpRequests != null) {
             bench.warmUntilSteady(Integer.parseInt(warmUpRequests), warmUpClients(), serverPid());
-        } else {
+        } else if (warmUp == null || Integer.parseInt(warmUp) > 0) {
+            // WARM_UP=0: none (a node warmed before, by --warm): a rate of no requests has no slowest 1 % to print.
             bench.run(Math.min(rates[0], 50), warmUp == null ? Math.min(seconds, 10) : Integer.parseInt(warmUp), new Random(WARM_UP_SEED));
         }
         System.out.println("| rate (req/s) | sent | answered | 503 | failed | median ms | p90 ms | p99 ms | max ms |");

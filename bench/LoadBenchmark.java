@@ -632,8 +632,9 @@ public class LoadBenchmark {
         jstat.waitFor();
         List<String> names = Arrays.asList(lines[0].trim().split("\\s+"));
         String[] values = lines[lines.length - 1].trim().split("\\s+");
+        // A column the collector does not have is missing, or "-" (the parallel collector's CGC and CGCT): 0.
         java.util.function.ToDoubleFunction<String> column = name -> names.contains(name)
-                ? Double.parseDouble(values[names.indexOf(name)]) : 0;
+                && !values[names.indexOf(name)].equals("-") ? Double.parseDouble(values[names.indexOf(name)]) : 0;
         return new double[] {column.applyAsDouble("YGC"), column.applyAsDouble("YGCT"), column.applyAsDouble("FGC"),
                 column.applyAsDouble("FGCT"), column.applyAsDouble("CGCT")};
     }

@@ -1,5 +1,7 @@
 # Sourced by the bench scripts: serve_node JAR DB [serve options...] starts a node on a free port
-# (heap SERVER_HEAP, default 512m; SERVER_JVM, the JVM's further options, split at spaces), killed when the script exits, and waits until it is ready;
+# (heap SERVER_HEAP, default 512m; SERVER_JVM, the JVM's further options, split at spaces; the collector
+# SERVER_GC, default -XX:+UseParallelGC as bin/run and README serve a node, -XX:+UseG1GC for the JVM's own
+# as every figure in BENCHMARKS.md before 2026-12-07 07:30 UTC, left out when SERVER_JVM names one), killed when the script exits, and waits until it is ready;
 # it sets $server (its pid), $url and $log (its output, a temporary file). Ready includes the node's
 # own warm-up (serve --warm-up, 1,000 requests by default: 25-35 s at 1M); pass --warm-up 0 to measure
 # a cold node.
@@ -7,8 +9,10 @@ serve_node() {
   local jar=$1 db=$2
   shift 2
   log=$(mktemp)
+  local gc=${SERVER_GC--XX:+UseParallelGC}
+  case " ${SERVER_JVM:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
   # shellcheck disable=SC2086
-  java "-Xmx${SERVER_HEAP:-512m}" ${SERVER_JVM:-} -jar "$jar" serve --db "$db" --host 127.0.0.1 --port 0 "$@" >"$log" 2>&1 &
+  java "-Xmx${SERVER_HEAP:-512m}" $gc ${SERVER_JVM:-} -jar "$jar" serve --db "$db" --host 127.0.0.1 --port 0 "$@" >"$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
   url=""

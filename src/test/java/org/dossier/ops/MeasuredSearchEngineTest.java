@@ -8,18 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.dossier.search.BoundedSearchEngine;
-import org.dossier.search.IndexStatus;
 import org.dossier.search.SearchBusyException;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchResults;
-import org.dossier.search.Suggestion;
+import org.dossier.testing.QuietSearchEngine;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class MeasuredSearchEngineTest {
 
     /** Keeps the answer to "kept"; searches anything else for {@code searching} ms, after what runs before its work. */
-    private static final class KeepingOne implements SearchEngine {
+    private static final class KeepingOne extends QuietSearchEngine {
         final long searching;
 
         KeepingOne(long searching) {
@@ -50,39 +47,6 @@ class MeasuredSearchEngineTest {
                 sleep(searching);
             }
             return null;
-        }
-
-        @Override
-        public long count(SearchRequest request) {
-            return 0;
-        }
-
-        @Override
-        public int[] hitIds(SearchRequest request) {
-            return new int[0];
-        }
-
-        @Override
-        public IndexStatus status() {
-            return IndexStatus.closed("not an index");
-        }
-
-        @Override
-        public List<Integer> related(int documentId, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<Suggestion> suggest(String text, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public void changed(Set<Integer> documentIds) {
-        }
-
-        @Override
-        public void close() {
         }
     }
 

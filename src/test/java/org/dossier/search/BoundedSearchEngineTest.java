@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.QuietSearchEngine;
 import org.dossier.testing.SameOnEveryDatabase;
 
 /**
@@ -24,7 +24,7 @@ import org.dossier.testing.SameOnEveryDatabase;
 class BoundedSearchEngineTest {
 
     /** Searches block until {@link #finish} opens; everything else answers at once. */
-    private static class HeldEngine implements SearchEngine {
+    private static class HeldEngine extends QuietSearchEngine {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch finish = new CountDownLatch(1);
 
@@ -56,26 +56,8 @@ class BoundedSearchEngineTest {
         }
 
         @Override
-        public IndexStatus status() {
-            return new IndexStatus(true, 1, 1, 1, 0, "");
-        }
-
-        @Override
         public List<Integer> related(int documentId, int limit) {
             return List.of(7);
-        }
-
-        @Override
-        public List<Suggestion> suggest(String text, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public void changed(Set<Integer> documentIds) {
-        }
-
-        @Override
-        public void close() {
         }
     }
 

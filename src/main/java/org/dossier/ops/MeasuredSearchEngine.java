@@ -25,7 +25,7 @@ final class MeasuredSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
-        return searches.record(() -> engine.search(request));
+        return search(request, NOTHING_BEFORE);
     }
 
     /**
@@ -84,7 +84,7 @@ final class MeasuredSearchEngine extends ForwardingSearchEngine {
 
     @Override
     public long count(SearchRequest request) {
-        return searches.record(() -> engine.count(request));
+        return count(request, NOTHING_BEFORE);
     }
 
     @Override

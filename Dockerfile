@@ -26,5 +26,5 @@ ENV DOSSIER_DB=/data/dossier.db \
 EXPOSE 7070
 # Readiness: 503 while the index is rebuilt on start, or when the database is lost.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s CMD curl -fsS http://127.0.0.1:7070/ready || exit 1
-ENTRYPOINT ["java", "-Xmx512m", "-XX:+UseParallelGC", "-jar", "/app/dossier.jar"]
+ENTRYPOINT ["java", "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-jar", "/app/dossier.jar"]
 CMD ["serve"]

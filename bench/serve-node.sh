@@ -1,7 +1,9 @@
 # Sourced by the bench scripts: serve_node JAR DB [serve options...] starts a node on a free port
 # (heap SERVER_HEAP, default 512m; SERVER_JVM, the JVM's further options, split at spaces; the collector
 # SERVER_GC, default -XX:+UseParallelGC as bin/run and README serve a node, -XX:+UseG1GC for the JVM's own
-# as every figure in BENCHMARKS.md before 2026-12-07 07:30 UTC, left out when SERVER_JVM names one), killed when the script exits, and waits until it is ready;
+# as every figure in BENCHMARKS.md before 2026-12-07 07:30 UTC, left out when SERVER_JVM names one; the heap
+# committed whole from the start, -Xms as -Xmx, unless SERVER_JVM gives -Xms or -Xmx: every figure before
+# 2026-12-07 09:30 UTC started with the JVM's default, a 64th of the machine's memory), killed when the script exits, and waits until it is ready;
 # it sets $server (its pid), $url and $log (its output, a temporary file). Ready includes the node's
 # own warm-up (serve --warm-up, 1,000 requests by default: 25-35 s at 1M); pass --warm-up 0 to measure
 # a cold node.
@@ -11,8 +13,10 @@ serve_node() {
   log=$(mktemp)
   local gc=${SERVER_GC--XX:+UseParallelGC}
   case " ${SERVER_JVM:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
+  local committed="-Xms${SERVER_HEAP:-512m}"
+  case " ${SERVER_JVM:-} " in *" -Xms"* | *" -Xmx"*) committed="" ;; esac
   # shellcheck disable=SC2086
-  java "-Xmx${SERVER_HEAP:-512m}" $gc ${SERVER_JVM:-} -jar "$jar" serve --db "$db" --host 127.0.0.1 --port 0 "$@" >"$log" 2>&1 &
+  java "-Xmx${SERVER_HEAP:-512m}" $committed $gc ${SERVER_JVM:-} -jar "$jar" serve --db "$db" --host 127.0.0.1 --port 0 "$@" >"$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
   url=""

@@ -44,6 +44,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * form with two owners. People and places take their lists' locks through the same code, and each
  * list is tested: the same names serve both, a list's entries being apart from the other's.
  */
+@org.junit.jupiter.api.parallel.ResourceLock(LockWaits.PARKED_IN_SQLITE)
 class AnImportMeetingAnEditorsNamesTest {
 
     @RegisterExtension

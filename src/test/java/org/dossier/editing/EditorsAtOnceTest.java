@@ -48,6 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * round after round. Whatever the order the database takes them in, one save of a version wins,
  * every other is refused with the editor's text kept, and the history has each version once.
  */
+@org.junit.jupiter.api.parallel.ResourceLock(LockWaits.PARKED_IN_SQLITE)
 class EditorsAtOnceTest {
 
     private static final int ROUNDS = 8;

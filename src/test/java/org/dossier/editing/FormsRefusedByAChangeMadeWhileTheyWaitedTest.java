@@ -46,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * open (another node's write through the catalogue's write path), sends the form, lets the change
  * commit once the form waits for it, and so reaches for certain what only a race reached before.
  */
+@org.junit.jupiter.api.parallel.ResourceLock(LockWaits.PARKED_IN_SQLITE)
 class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
 
     @RegisterExtension

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * would change nothing is refused (422), saying so. One after the other, each path on its own, and
  * the second sending of a form whose first is still writing (a held write makes both wait).
  */
+@org.junit.jupiter.api.parallel.ResourceLock(LockWaits.PARKED_IN_SQLITE)
 class FormsSentAgainStaleOrForNothingTest {
 
     @RegisterExtension

@@ -16,6 +16,19 @@ import org.jooq.impl.DSL;
  */
 final class LockWaits {
 
+    /**
+     * The lock every class holds whose tests count the threads waiting here, or whose requests wait
+     * in SQLite's busy handler inside a form's handler while a write is held open
+     * ({@code @ResourceLock(LockWaits.PARKED_IN_SQLITE)}): the threads are looked for in the whole
+     * JVM, by the handler they wait in, and another class's request waiting in the same handler was
+     * counted as the test's own. Seen once, in a run whose classes were ordered otherwise: two merge
+     * tests of FormsRefusedByAChangeMadeWhileTheyWaitedTest got 422 where they wait for 409 (their held
+     * write committed before their own form had read) in the same seconds as WritesBesideAnImportTest
+     * sent person and merge forms that wait in the same handler for its import (BENCHMARKS.md, "The
+     * test suite: two Chromiums at once").
+     */
+    static final String PARKED_IN_SQLITE = "threads waiting in SQLite's busy handler";
+
     /** The SQLite pool's busy handler (app's Patient, not visible here): it looks again for the write lock every 2 ms until the write wait is over. */
     private static final String SQLITE_BUSY_HANDLER = "org.dossier.app.Patient";
 

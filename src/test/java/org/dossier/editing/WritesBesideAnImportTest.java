@@ -55,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * waits for its commit and then goes through; one that cannot get through in a few seconds gets a
  * 503 page that keeps everything typed, never a bare 500. Reads never wait.
  */
+@org.junit.jupiter.api.parallel.ResourceLock(LockWaits.PARKED_IN_SQLITE)
 class WritesBesideAnImportTest {
 
     /**

@@ -154,8 +154,13 @@ public final class AuthorityLists implements ChangeListener {
         return current;
     }
 
-    /** Reads the lists again: a write may have changed them. */
-    public void reload() {
+    /**
+     * Reads the lists again: a write may have changed them. One read at a time: a request's thread
+     * reloads after its own write while the change feed's reloads after another's, and a read begun
+     * before a write must never finish after one begun after it and put back the lists without it
+     * (a new person's page was a 400, "no person 'politburo'", until the next write).
+     */
+    public synchronized void reload() {
         current = read(db);
     }
 

@@ -152,7 +152,8 @@ class WronglyTypedEntriesTest {
                 + "only into another person. Nothing was merged."), page.selectFirst("#survivor-error").text());
         assertEquals("cpsu-central-committee", page.selectFirst("#survivor option[selected]").val());
         assertEquals("One body", page.selectFirst("#note").val());
-        assertEquals(200, catalogue.http().get("/people/" + politburo).statusCode(), "nothing was merged");
+        HttpResponse<String> stillThere = catalogue.http().get("/people/" + politburo);
+        assertEquals(200, stillThere.statusCode(), "nothing was merged: " + stillThere.body());
 
         HttpResponse<String> back = merge(alice, mergePage(alice, "prc-government"), "prc-government", "mao-zedong",
                 "His government");

@@ -36,6 +36,13 @@ final class CountingPass {
     /** The index docs of the first hits in the order {@code byDate} asked, when the pass sorted them; else null. */
     final int[] sorted;
     /**
+     * When the hits were counted from rows by span (no pass visited them): the records meeting the
+     * range, kept as bits ({@link RangeRecords}), and the query of the hits, those with the other
+     * filters; else null.
+     */
+    final RecordSet hitsMeeting;
+    final Query hitsAmong;
+    /**
      * Counts taken from the snapshot instead of the pass, by the filters (their bits) they are
      * under: without words, under one facet filter alone (kept from earlier browsing, or summed
      * from the values' tallies); with words, under the words and every filter but one, kept by
@@ -110,6 +117,27 @@ final class CountingPass {
                 }
             }
         }
+        // Every other count found, the hits' own are left: under a range of whole years, and
+        // facet filters that are not "all of", the sums of the rows by span of years of the
+        // records with the words and those filters (YearRows), kept when the same words and
+        // values were asked before (with any range): no pass then visits the hits (a reader
+        // trying range after range on the same search, as the load mix does; issue 14).
+        RecordSet meeting = null;
+        Query among = null;
+        int rest = active & ~Filter.DATES.bit();
+        if (sideways && needed.equals(Set.of(active)) && rest != 0 && rest != active
+                && (rest & ~filters.facetBits) == 0 && filters.rangeOfWholeYears()) {
+            FacetCounter.Counts hitCounts = YearRows.under(snapshot, Searching.and(words, filters.only(rest)), filters,
+                    snapshot.yearSpan());
+            if (hitCounts != null) {
+                filterAlone.put(active, hitCounts);
+                needed.remove(active);
+                meeting = snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, List.of());
+                among = new BooleanQuery.Builder().add(meeting, Occur.FILTER).add(filters.only(rest), Occur.FILTER).build();
+            }
+        }
+        hitsMeeting = meeting;
+        hitsAmong = among;
         // The one facet filter's near misses counted under every facet's values too, when the
         // words and the other filters are to be kept for lifting any facet's filter.
         int othersKept = active & ~filters.facetBits;

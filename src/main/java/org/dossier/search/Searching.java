@@ -20,6 +20,7 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -103,21 +104,34 @@ final class Searching {
                     && found.byDate == request.effectiveSort() && found.wanted == request.offset() + request.pageSize()) {
                 return page(snapshot, request, words, found.sorted);
             }
-            return hits(snapshot, request, words, among(found, snapshot, words, filters));
+            return hitsAmong(snapshot, request, words, found, filters);
         } catch (IndexSearcher.TooManyClauses e) {
             Query words = queries.plainWords(request.text(), names, "").query();
-            return hits(snapshot, request, words, among(found, snapshot, words, filters));
+            return hitsAmong(snapshot, request, words, found, filters);
         }
+    }
+
+    /** The page's hits among what a counting pass found for the same words and filters, when it did ({@link #among}). */
+    private List<SearchHit> hitsAmong(Snapshot snapshot, SearchRequest request, Query words, Found found,
+                                      RequestFilters filters) throws IOException {
+        Query among = among(found, snapshot, words, filters);
+        return hits(snapshot, request, words, among, among instanceof RecordSet || found != null && among == found.among);
     }
 
     /**
      * What the page's hits must pass besides the words: the hits a counting pass found for the
-     * same words and filters when there are, else the filters themselves (null for none).
+     * same words and filters when there are; or, when it counted them from rows by span without
+     * visiting them, the range's records kept as bits and the other filters; else the filters
+     * themselves (null for none).
      */
     private static Query among(Found found, Snapshot snapshot, Query words, RequestFilters filters) {
         if (found != null && found.records != null && found.words.equals(words)
                 && found.records.fits(snapshot.getIndexReader().leaves())) {
             return found.records;
+        }
+        if (found != null && found.among != null && found.words.equals(words)
+                && found.meeting.fits(snapshot.getIndexReader().leaves())) {
+            return found.among;
         }
         return filters.all();
     }
@@ -141,6 +155,13 @@ final class Searching {
         /** The words they were found for (the reader's query, not the counting one). */
         private Query words;
         private RecordSet records;
+        /**
+         * When the pass counted the hits from rows by span instead of visiting them: the records
+         * meeting the range, and the hits as filters (those and the others), checked against the
+         * words' first hits; else null.
+         */
+        private RecordSet meeting;
+        private Query among;
         /** The first {@link #wanted} hits of {@link #words} in {@link #byDate}'s order, when the pass sorted them; else null. */
         private int[] sorted;
 
@@ -156,6 +177,11 @@ final class Searching {
         /** Whether a counting pass left its hits here. */
         boolean holdsHits() {
             return records != null;
+        }
+
+        /** Whether a counting pass counted the hits from rows by span and left them here as filters. */
+        boolean holdsHitsAsFilters() {
+            return among != null;
         }
 
         /** Whether a counting pass sorted the page's first hits by date here. */
@@ -260,6 +286,8 @@ final class Searching {
         if (recordHits) {
             found.words = words;
             found.records = counted.hits;
+            found.meeting = counted.hitsMeeting;
+            found.among = counted.hitsAmong;
         }
         if (counted.sorted != null) {
             found.words = words;
@@ -341,12 +369,22 @@ final class Searching {
     /** {@code among}: what the hits must pass besides the words, null for nothing. */
     private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, Query among)
             throws IOException {
+        return hits(snapshot, request, words, among, false);
+    }
+
+    /**
+     * The same; {@code counted}: {@code among} is the hits a counting pass found, or the filters it
+     * counted them under from rows by span, cheap to check a record at a time (kept as bits, or led
+     * by such), so that a page by relevance is looked for among the words' kept first hits first.
+     */
+    private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, Query among, boolean counted)
+            throws IOException {
         if (!request.hasPaging()) {
             return List.of();
         }
         int wanted = request.offset() + request.pageSize();
         int[] all = words != null && request.effectiveSort() == SortOrder.RELEVANCE
-                ? ranked(snapshot, words, among, wanted)
+                ? ranked(snapshot, words, among, counted, wanted)
                 : sorted(snapshot, and(words, among), request.effectiveSort(), wanted);
         return page(snapshot, request, words, all);
     }
@@ -385,15 +423,19 @@ final class Searching {
      * little in a conjunction, whose bounds are each clause's block maximum summed; BENCHMARKS.md,
      * "The ranking of a search's hits").
      */
-    private static int[] ranked(Snapshot snapshot, Query words, Query among, int wanted) throws IOException {
+    private static int[] ranked(Snapshot snapshot, Query words, Query among, boolean counted, int wanted)
+            throws IOException {
         if (among == null) {
             return snapshot.firstHits(words, wanted);
         }
-        FirstHits first = among instanceof RecordSet ? snapshot.keptFirstHits(words) : null;
+        FirstHits first = counted ? snapshot.keptFirstHits(words) : null;
         if (first != null) {
             // A filter adds nothing to a hit's score: the words' order among the counted hits is
             // their order alone, and a hit beyond the first hits ranks after every one of them.
-            int[] page = first.firstAmong((RecordSet) among, wanted, snapshot.getIndexReader().leaves());
+            List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
+            int[] page = among instanceof RecordSet records ? first.firstAmong(records, wanted, leaves)
+                    : first.firstAmong(snapshot.createWeight(snapshot.rewrite(among), ScoreMode.COMPLETE_NO_SCORES, 1f),
+                            wanted, leaves);
             if (page.length == wanted || first.every()) {
                 return page;
             }

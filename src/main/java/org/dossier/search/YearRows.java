@@ -31,6 +31,11 @@ import org.apache.lucene.util.LongValues;
  * the same counts, for any such range, are the sum of the rows whose span meets it: counted once
  * for the words, kept on the snapshot beside their other counts, and the pass then visits only
  * the records with the words and the value (issue 14, sweep {@code rangerows}).
+ *
+ * <p>The same rows are kept for words with facet values (a query of both), asked so with a range
+ * of whole years: their sums over the spans meeting the range are the hits' own counts, with the
+ * years of the hits, so that once every other count is found kept, no pass visits the hits at all
+ * ({@link CountingPass}).
  */
 final class YearRows implements KeptCounts {
 
@@ -71,19 +76,30 @@ final class YearRows implements KeptCounts {
      * rows cannot say then, and the counting pass counts them.
      */
     static FacetCounter.Counts under(Snapshot snapshot, Query words, RequestFilters filters) throws IOException {
+        return under(snapshot, words, filters, YearSpan.NONE);
+    }
+
+    /**
+     * The same for {@code records} (words and filters other than the range's, the rows kept for
+     * them), the counts also holding the years of the records meeting the range, each under every
+     * year of its span with a place for each year of {@code years}: the year facet's counts of a
+     * search's hits, as a pass counts them.
+     */
+    static FacetCounter.Counts under(Snapshot snapshot, Query records, RequestFilters filters, YearSpan years)
+            throws IOException {
         if (!filters.rangeOfWholeYears() || !snapshot.keepsCounts()) {
             return null;
         }
-        YearRows rows = snapshot.keptYearRows(words);
+        YearRows rows = snapshot.keptYearRows(records);
         if (rows == null) {
-            snapshot.keepYearRows(words, ASKED_ONCE);
+            snapshot.keepYearRows(records, ASKED_ONCE);
             return null;
         }
         if (!rows.counted()) {
-            rows = snapshot.search(words, new Gathering(snapshot.ordinals, snapshot.segments, snapshot.yearSpan()));
-            snapshot.keepYearRows(words, rows);
+            rows = snapshot.search(records, new Gathering(snapshot.ordinals, snapshot.segments, snapshot.yearSpan()));
+            snapshot.keepYearRows(records, rows);
         }
-        return rows.meeting(filters, snapshot.ordinals.size());
+        return rows.meeting(filters, snapshot.ordinals.size(), years);
     }
 
     /** Whether these are rows counted, not the mark of words asked once ({@link #ASKED_ONCE}). */
@@ -91,9 +107,12 @@ final class YearRows implements KeptCounts {
         return this != ASKED_ONCE;
     }
 
-    /** The rows summed over the spans meeting the range {@code filters} ask; null when one's days would decide. */
-    FacetCounter.Counts meeting(RequestFilters filters, int valueCount) {
-        FacetCounter.Counts counts = new FacetCounter.Counts(valueCount, false, YearSpan.NONE);
+    /**
+     * The rows summed over the spans meeting the range {@code filters} ask, and each such span
+     * counted under every year of {@code years} it covers; null when one's days would decide.
+     */
+    private FacetCounter.Counts meeting(RequestFilters filters, int valueCount, YearSpan years) {
+        FacetCounter.Counts counts = new FacetCounter.Counts(valueCount, false, years);
         for (int s = 0; s < spans.length; s++) {
             RequestFilters.ByYears decided = filters.rangeByYears(FacetColumns.startYear(spans[s]), FacetColumns.endYear(spans[s]));
             if (decided == RequestFilters.ByYears.BY_DAYS) {
@@ -112,6 +131,10 @@ final class YearRows implements KeptCounts {
                     }
                 }
                 counts.total += totals[s];
+                if (years.years() > 0) {
+                    FacetColumns.countYears(counts.years, FacetColumns.startYear(spans[s]), FacetColumns.endYear(spans[s]),
+                            counts.firstYear, totals[s]);
+                }
             }
         }
         return counts;

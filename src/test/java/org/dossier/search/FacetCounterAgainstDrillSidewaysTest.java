@@ -398,6 +398,65 @@ class FacetCounterAgainstDrillSidewaysTest {
         assertTrue(spansMet > 20, spansMet + " searches had periods straddling an end of the range");
     }
 
+    /**
+     * Words and a value asked again and again, each time with another range of whole years (a
+     * reader trying ranges on one search): from the third time, the hits are counted from the rows
+     * by span of the records with the words and the value, and no pass visits them; the page is
+     * then looked for among the words' first hits, checked against the value and the range. Every
+     * count and every page are what a snapshot keeping nothing gives, and what Lucene counts.
+     */
+    @Test
+    void theHitsOfWordsAndAValueAskedAgainWithOtherRangesAreCountedFromTheirRowsAsThePassCounts() throws IOException {
+        Snapshot rowsKept = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
+                new SegmentMemory());
+        Snapshot nothingKept = new Snapshot(reader, executor, config, 0, new SegmentMemory());
+        Searching searching = new Searching(analyzer);
+        QueryReader queries = new QueryReader(analyzer);
+        SplittableRandom random = new SplittableRandom(1961);
+        List<Facet> ticked = List.of(Facet.TYPE, Facet.PERSON, Facet.PLACE);
+        int fromPairRows = 0;
+        int firstHitsKept = 0;
+        int pagesWithHits = 0;
+        for (int pair = 0; pair < 12; pair++) {
+            String text = words.get(random.nextInt(12));
+            Facet facet = ticked.get(pair % ticked.size());
+            Map<Facet, List<String>> selected = Map.of(facet, List.of(commonFirst.get(facet).get(random.nextInt(3))));
+            QueryReader.ReadQuery read = queries.read(text, Names.NONE);
+            // The words alone first, as a reader starts: their first hits are ranked and kept.
+            SearchRequest alone = new SearchRequest(text, Map.of(), DateFilter.of(new TreeSet<>(), null), Set.of(), null, 1, 10);
+            searching.search(rowsKept, Names.NONE, alone.forCounts(), new Searching.Found(alone));
+            searching.hits(rowsKept, Names.NONE, alone, null, null);
+            for (int i = 0; i < 25; i++) {
+                int first = 1938 + random.nextInt(56);
+                DateBound from = random.nextInt(8) == 0 ? null : DateBound.year(first);
+                DateBound to = from != null && random.nextInt(8) == 0 ? null : DateBound.year(first + random.nextInt(12));
+                Dated dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
+                DateFilter.Range range = DateFilter.Range.of(from, to, dated);
+                SearchRequest request = new SearchRequest(text, selected, DateFilter.of(new TreeSet<>(), range), Set.of(),
+                        null, random.nextInt(4) == 0 ? 2 : 1, 10);
+                Asked asked = new Asked(text, selected, Set.of(), new TreeSet<>(), from, to, dated, request);
+                String which = "pair " + pair + ", search " + i + ": " + asked;
+                Searching.Found found = new Searching.Found(request);
+                SearchResults counted = searching.search(rowsKept, Names.NONE, request.forCounts(), found);
+                List<SearchHit> page = searching.hits(rowsKept, Names.NONE, request, found, counted.years());
+                if (found.holdsHitsAsFilters()) {
+                    fromPairRows++;
+                    // The page looked for among the words' first hits, kept by their search alone.
+                    firstHitsKept += rowsKept.keptFirstHits(read.query()) != null ? 1 : 0;
+                }
+                SearchResults everyRecordVisited = searching.search(nothingKept, Names.NONE, request.forCounts(), null);
+                assertEquals(everyRecordVisited, counted, which + ": against the pass over the hits");
+                assertCountedAsLucene(drillSideways(asked, read.query()), counted, which);
+                assertEquals(searching.hits(nothingKept, Names.NONE, request, null, null), page, which + ": the page");
+                pagesWithHits += page.isEmpty() ? 0 : 1;
+            }
+        }
+        // Not a path never taken: most searches, from each pair's third, counted their hits from the rows.
+        assertTrue(fromPairRows > 12 * 25 / 2, fromPairRows + " searches counted their hits from the rows");
+        assertEquals(fromPairRows, firstHitsKept, "each page looked for among the words' first hits");
+        assertTrue(pagesWithHits > 12 * 25 / 4, pagesWithHits + " pages had hits on them");
+    }
+
     /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */
     private record Asked(String text, Map<Facet, List<String>> selected, Set<Facet> requireAll,
                          TreeSet<Integer> years, DateBound from, DateBound to, Dated dated, SearchRequest request) {

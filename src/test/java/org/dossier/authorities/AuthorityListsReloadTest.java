@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.dossier.documents.Attribution;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AuthorityListsReloadTest {
 
     private static final String STALE = "a reload that read before the write";
+    /** The lists' read of the places, as jOOQ writes it for SQLite ({@code from place}) or PostgreSQL ({@code from "public"."place"}). */
+    private static final Pattern READS_PLACES = Pattern.compile("(?i) from (\\S+\\.)?\"?place\"? ");
 
     @RegisterExtension
     final TestDatabase db = TestDatabase.emptyForEachTest();
@@ -36,7 +39,7 @@ class AuthorityListsReloadTest {
         ExecuteListener pauseBeforeThePlaces = new ExecuteListener() {
             @Override
             public void executeStart(ExecuteContext ctx) {
-                if (Thread.currentThread().getName().equals(STALE) && ctx.sql().contains(" from place ")) {
+                if (Thread.currentThread().getName().equals(STALE) && READS_PLACES.matcher(ctx.sql()).find()) {
                     staleHasReadThePeople.countDown();
                     await(letItFinish);
                 }

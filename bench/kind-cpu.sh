@@ -5,7 +5,7 @@
 #
 #   flock /work/wt/bench.lock bench/kind-cpu.sh JAR DB INDEX [KIND] [N]
 #
-# KIND is a kind as bench/MixReplay.java names them (default words_filters_range); its requests
+# KIND is a kind as bench/MixReplay.java names them (default words_filters_range), or all; its requests
 # are those among the first N (default 18,000) of the timed log bench/LoadBenchmark.java makes
 # (what a first rate of 300 req/s asks in its minute), in their order. The node (`serve
 # --search-limit 0 --server-timing`, SERVER_HEAP default 2g, the parallel collector, as
@@ -35,7 +35,7 @@ awk -v want="$kind" '{
   else if (index(p, "page=") > 0) k = "deep_page"
   else if (words && filters) k = (index(p, "from=") > 0 ? "words_filters_range" : "words_and_filters")
   else if (words) k = "words"
-  if (k == want) print p
+  if (k == want || want == "all") print p
 }' "$work/timed.txt" >"$work/kind.txt"
 count=$(wc -l <"$work/kind.txt")
 before=$(awk '{print $14 + $15}' /proc/"$server"/stat)

@@ -372,14 +372,8 @@ class FacetCounterAgainstDrillSidewaysTest {
             String text = words.get(random.nextInt(12));
             Facet facet = ticked.get(random.nextInt(ticked.size()));
             Map<Facet, List<String>> selected = Map.of(facet, List.of(pick(commonFirst.get(facet), random)));
-            int first = 1938 + random.nextInt(56);
-            DateBound from = random.nextInt(8) == 0 ? null : DateBound.year(first);
-            DateBound to = from != null && random.nextInt(8) == 0 ? null : DateBound.year(first + random.nextInt(12));
-            Dated dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
-            DateFilter.Range range = DateFilter.Range.of(from, to, dated);
-            SearchRequest request = new SearchRequest(text, selected, DateFilter.of(new TreeSet<>(), range), Set.of(),
-                    null, 1, 10);
-            Asked asked = new Asked(text, selected, Set.of(), new TreeSet<>(), from, to, dated, request);
+            Asked asked = withWholeYears(text, selected, 1, random);
+            SearchRequest request = asked.request();
             QueryReader.ReadQuery read = queries.read(text, Names.NONE);
             Query words = queries.matching(read.query());
             YearRows rows = rowsKept.keptYearRows(words);
@@ -427,14 +421,8 @@ class FacetCounterAgainstDrillSidewaysTest {
             searching.search(rowsKept, Names.NONE, alone.forCounts(), new Searching.Found(alone));
             searching.hits(rowsKept, Names.NONE, alone, null, null);
             for (int i = 0; i < 25; i++) {
-                int first = 1938 + random.nextInt(56);
-                DateBound from = random.nextInt(8) == 0 ? null : DateBound.year(first);
-                DateBound to = from != null && random.nextInt(8) == 0 ? null : DateBound.year(first + random.nextInt(12));
-                Dated dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
-                DateFilter.Range range = DateFilter.Range.of(from, to, dated);
-                SearchRequest request = new SearchRequest(text, selected, DateFilter.of(new TreeSet<>(), range), Set.of(),
-                        null, random.nextInt(4) == 0 ? 2 : 1, 10);
-                Asked asked = new Asked(text, selected, Set.of(), new TreeSet<>(), from, to, dated, request);
+                Asked asked = withWholeYears(text, selected, random.nextInt(4) == 0 ? 2 : 1, random);
+                SearchRequest request = asked.request();
                 String which = "pair " + pair + ", search " + i + ": " + asked;
                 Searching.Found found = new Searching.Found(request);
                 SearchResults counted = searching.search(rowsKept, Names.NONE, request.forCounts(), found);
@@ -455,6 +443,21 @@ class FacetCounterAgainstDrillSidewaysTest {
         assertTrue(fromPairRows > 12 * 25 / 2, fromPairRows + " searches counted their hits from the rows");
         assertEquals(fromPairRows, firstHitsKept, "each page looked for among the words' first hits");
         assertTrue(pagesWithHits > 12 * 25 / 4, pagesWithHits + " pages had hits on them");
+    }
+
+    /**
+     * {@code text} and {@code selected} with a random range of whole years (from 1938 to 2005, a
+     * year to a dozen; now and then open at one end), met either way: page {@code page} of ten.
+     */
+    private static Asked withWholeYears(String text, Map<Facet, List<String>> selected, int page, SplittableRandom random) {
+        int first = 1938 + random.nextInt(56);
+        DateBound from = random.nextInt(8) == 0 ? null : DateBound.year(first);
+        DateBound to = from != null && random.nextInt(8) == 0 ? null : DateBound.year(first + random.nextInt(12));
+        Dated dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
+        DateFilter.Range range = DateFilter.Range.of(from, to, dated);
+        SearchRequest request = new SearchRequest(text, selected, DateFilter.of(new TreeSet<>(), range), Set.of(),
+                null, page, 10);
+        return new Asked(text, selected, Set.of(), new TreeSet<>(), from, to, dated, request);
     }
 
     /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */

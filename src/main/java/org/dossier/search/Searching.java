@@ -115,7 +115,7 @@ final class Searching {
     private List<SearchHit> hitsAmong(Snapshot snapshot, SearchRequest request, Query words, Found found,
                                       RequestFilters filters) throws IOException {
         Query among = among(found, snapshot, words, filters);
-        return hits(snapshot, request, words, among, among instanceof RecordSet || found != null && among == found.among);
+        return hits(snapshot, request, words, among, found != null && among == found.hits);
     }
 
     /**
@@ -125,13 +125,9 @@ final class Searching {
      * themselves (null for none).
      */
     private static Query among(Found found, Snapshot snapshot, Query words, RequestFilters filters) {
-        if (found != null && found.records != null && found.words.equals(words)
-                && found.records.fits(snapshot.getIndexReader().leaves())) {
-            return found.records;
-        }
-        if (found != null && found.among != null && found.words.equals(words)
-                && found.meeting.fits(snapshot.getIndexReader().leaves())) {
-            return found.among;
+        if (found != null && found.hits != null && found.words.equals(words)
+                && found.hitsBits.fits(snapshot.getIndexReader().leaves())) {
+            return found.hits;
         }
         return filters.all();
     }
@@ -154,14 +150,14 @@ final class Searching {
         private final int wanted;
         /** The words they were found for (the reader's query, not the counting one). */
         private Query words;
-        private RecordSet records;
         /**
-         * When the pass counted the hits from rows by span instead of visiting them: the records
-         * meeting the range, and the hits as filters (those and the others), checked against the
-         * words' first hits; else null.
+         * The hits the pass found ({@link RecordSet}), or, when it counted them from rows by span
+         * instead of visiting them, the hits as filters (the range's records kept as bits and the
+         * others); null when it left neither.
          */
-        private RecordSet meeting;
-        private Query among;
+        private Query hits;
+        /** The records kept as bits {@link #hits} is led by (the hits, or the range's): of the snapshot they fit. */
+        private RecordSet hitsBits;
         /** The first {@link #wanted} hits of {@link #words} in {@link #byDate}'s order, when the pass sorted them; else null. */
         private int[] sorted;
 
@@ -176,12 +172,12 @@ final class Searching {
 
         /** Whether a counting pass left its hits here. */
         boolean holdsHits() {
-            return records != null;
+            return hits instanceof RecordSet;
         }
 
         /** Whether a counting pass counted the hits from rows by span and left them here as filters. */
         boolean holdsHitsAsFilters() {
-            return among != null;
+            return hits != null && !(hits instanceof RecordSet);
         }
 
         /** Whether a counting pass sorted the page's first hits by date here. */
@@ -191,7 +187,7 @@ final class Searching {
 
         /** The hits a counting pass left here; null when none did. */
         RecordSet records() {
-            return records;
+            return hits instanceof RecordSet records ? records : null;
         }
     }
 
@@ -285,9 +281,8 @@ final class Searching {
                         : new FirstByDate(found.wanted, sortInPass == SortOrder.DATE_NEWEST, snapshot.segments));
         if (recordHits) {
             found.words = words;
-            found.records = counted.hits;
-            found.meeting = counted.hitsMeeting;
-            found.among = counted.hitsAmong;
+            found.hits = counted.hits != null ? counted.hits : counted.hitsAmong;
+            found.hitsBits = counted.hits != null ? counted.hits : counted.hitsMeeting;
         }
         if (counted.sorted != null) {
             found.words = words;

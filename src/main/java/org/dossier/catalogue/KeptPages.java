@@ -1,12 +1,12 @@
 package org.dossier.catalogue;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.dossier.search.KeptStores;
 import org.dossier.search.SearchResults;
 import org.dossier.web.GzippedPage;
 
@@ -87,8 +87,8 @@ final class KeptPages {
         if (maximumWeight < 0) {
             throw new IllegalArgumentException("kept pages must weigh 0 bytes or more, not " + maximumWeight);
         }
-        // Not a cache of weight 0: Caffeine evicts later, on another thread, so a page could still be given again.
-        this.pages = maximumWeight == 0 ? null : Caffeine.newBuilder().weakKeys().maximumWeight(maximumWeight)
+        // Not a cache of weight 0: Caffeine keeps a value before it evicts it, so a page could still be given again.
+        this.pages = maximumWeight == 0 ? null : KeptStores.builder().weakKeys().maximumWeight(maximumWeight)
                 .weigher((SearchResults answer, List<Rendered> kept) -> weight(kept)).build();
     }
 

@@ -1,7 +1,6 @@
 package org.dossier.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -72,15 +71,15 @@ final class KeptAnswers {
             throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + forAnswers
                     + ", " + forTotals + ", " + forRelated + " and " + forSuggestions);
         }
-        // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
-        this.answers = forAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forAnswers)
+        // Not a cache of weight 0: Caffeine keeps a value before it evicts it, so an answer could still be given again.
+        this.answers = forAnswers == 0 ? null : KeptStores.builder().maximumWeight(forAnswers)
                 .weigher((Asked asked, SearchResults results) ->
                         (int) Math.min(Integer.MAX_VALUE, weight(asked.request(), results, facetNamesShared))).build();
-        this.totals = forTotals == 0 ? null : Caffeine.newBuilder().maximumWeight(forTotals)
+        this.totals = forTotals == 0 ? null : KeptStores.builder().maximumWeight(forTotals)
                 .weigher((Asked asked, Long total) -> TOTAL_WEIGHT).build();
-        this.related = forRelated == 0 ? null : Caffeine.newBuilder().maximumWeight(forRelated)
+        this.related = forRelated == 0 ? null : KeptStores.builder().maximumWeight(forRelated)
                 .weigher((RelatedAsked asked, List<Integer> ids) -> 64 + 16 * ids.size()).build();
-        this.suggestions = forSuggestions == 0 ? null : Caffeine.newBuilder().maximumWeight(forSuggestions)
+        this.suggestions = forSuggestions == 0 ? null : KeptStores.builder().maximumWeight(forSuggestions)
                 .weigher((Typed typed, List<Suggestion> offered) -> weight(typed, offered)).build();
     }
 

@@ -1,7 +1,6 @@
 package org.dossier.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +45,7 @@ final class RangeRecords {
     }
 
     private final SegmentMemory memory;
-    private final Cache<Key, PagedBitSet> kept = Caffeine.newBuilder().maximumWeight(KEPT_BYTES)
+    private final Cache<Key, PagedBitSet> kept = KeptStores.builder().maximumWeight(KEPT_BYTES)
             .<Key, PagedBitSet>weigher((key, bits) -> (int) Math.min(Integer.MAX_VALUE, bits.ramBytesUsed())).build();
     /** The segments whose closing drops their ranges. */
     private final Set<IndexReader.CacheKey> listened = ConcurrentHashMap.newKeySet();

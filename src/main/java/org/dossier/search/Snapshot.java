@@ -1,7 +1,6 @@
 package org.dossier.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -113,12 +112,12 @@ final class Snapshot extends IndexSearcher {
         this.kept = keptAnswers == 0 ? KeptAnswers.NONE
                 : new KeptAnswers(keptAnswers - forCounts - forRelated - forTotals - forFirstHits, Math.max(1, forTotals),
                         Math.max(1, forRelated / 2), 0, true);
-        // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
-        this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
+        // Not a cache of weight 0: Caffeine keeps a value before it evicts it, so an answer could still be given again.
+        this.countsAlone = keptAnswers == 0 ? null : KeptStores.builder().maximumWeight(forCounts)
                 .weigher((CountsKey under, KeptCounts counts) -> counts.weight()).build();
-        this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
+        this.frequencies = keptAnswers == 0 ? null : KeptStores.builder().maximumWeight(Math.max(1, forRelated / 2))
                 .weigher((Term term, Integer records) -> 96 + 2 * (term.field().length() + term.bytes().length)).build();
-        this.firstHits = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forFirstHits))
+        this.firstHits = keptAnswers == 0 ? null : KeptStores.builder().maximumWeight(Math.max(1, forFirstHits))
                 .weigher((Query words, FirstHits hits) -> hits.weight()).build();
     }
 

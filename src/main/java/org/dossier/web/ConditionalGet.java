@@ -1,7 +1,6 @@
 package org.dossier.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.dossier.search.KeptStores;
 
 /**
  * Validators and 304s for the public pages a reader reads again: a record, its versions and history,
@@ -71,7 +71,7 @@ public final class ConditionalGet {
     private final String site;
     private final Clock clock;
     private final PublicUrl publicUrl;
-    private final Cache<String, Instant> firstGiven = Caffeine.newBuilder()
+    private final Cache<String, Instant> firstGiven = KeptStores.builder()
             .maximumSize(200_000).expireAfterAccess(Duration.ofDays(2)).build();
 
     /**

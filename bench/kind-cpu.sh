@@ -29,6 +29,7 @@ serve_node "$jar" "$db" --index "$index" --search-limit 0 --server-timing ${SERV
 echo "# $kind one at a time, $(date -u +%Y-%m-%dT%H:%M:%SZ), $jar; load average $(cut -d' ' -f1-3 /proc/loadavg); files in $work"
 SERVER_PID=$server java bench/LoadBenchmark.java "$url" --warm "${WARM:-30000}" | tail -2
 java bench/LoadBenchmark.java "$url" --paths "$n" >"$work/timed.txt"
+ticks=$(getconf CLK_TCK)
 for one in ${kind//,/ }; do
   # The kinds as MixReplay.kind names them.
   awk -v want="$one" '{
@@ -45,7 +46,6 @@ for one in ${kind//,/ }; do
   before=$(awk '{print $14 + $15}' /proc/"$server"/stat)
   java bench/MixReplay.java "$url" "$work/$one.txt" 0 "$count" "$work/$one.tsv"
   after=$(awk '{print $14 + $15}' /proc/"$server"/stat)
-  ticks=$(getconf CLK_TCK)
   awk -F'\t' '{ printf "%.3f\n", ($4 - $3) / 1e6 }' "$work/$one.tsv" | sort -n >"$work/$one.wall.txt"
   median=$(sed -n "$((count / 2 + 1))p" "$work/$one.wall.txt")
   p99=$(sed -n "$((count * 99 / 100 + 1))p" "$work/$one.wall.txt")

@@ -31,17 +31,17 @@ final class CountingPass {
     /** The counts under the words alone, when they were taken apart from the pass; else null. */
     private final FacetCounter.Counts wordsAlone;
     private final FacetCounter.Counts pass;
-    /** The records that passed every filter, when asked for and a pass ran; else null. */
-    final RecordSet hits;
+    /**
+     * The hits, when asked for: the records that passed every filter, when a pass ran
+     * ({@link RecordSet}); when the hits were counted from rows by span instead (no pass visited
+     * them), their query: the records meeting the range, kept as bits ({@link RangeRecords}), and
+     * the other filters. Else null.
+     */
+    final Query hits;
+    /** The records kept as bits {@link #hits} is led by: the hits themselves, or the range's; null with no hits. */
+    final RecordSet hitsBits;
     /** The index docs of the first hits in the order {@code byDate} asked, when the pass sorted them; else null. */
     final int[] sorted;
-    /**
-     * When the hits were counted from rows by span (no pass visited them): the records meeting the
-     * range, kept as bits ({@link RangeRecords}), and the query of the hits, those with the other
-     * filters; else null.
-     */
-    final RecordSet hitsMeeting;
-    final Query hitsAmong;
     /**
      * Counts taken from the snapshot instead of the pass, by the filters (their bits) they are
      * under: without words, under one facet filter alone (kept from earlier browsing, or summed
@@ -136,8 +136,6 @@ final class CountingPass {
                 among = new BooleanQuery.Builder().add(meeting, Occur.FILTER).add(filters.only(rest), Occur.FILTER).build();
             }
         }
-        hitsMeeting = meeting;
-        hitsAmong = among;
         // The one facet filter's near misses counted under every facet's values too, when the
         // words and the other filters are to be kept for lifting any facet's filter.
         int othersKept = active & ~filters.facetBits;
@@ -183,7 +181,9 @@ final class CountingPass {
         } else {
             pass = snapshot.search(candidates(snapshot, words, needed, filters), counter);
         }
-        hits = counter == null ? null : counter.hits();
+        RecordSet passed = counter == null ? null : counter.hits();
+        hits = passed != null ? passed : among;
+        hitsBits = passed != null ? passed : meeting;
         sorted = page;
         if (sideways && counter != null) {
             Set<Integer> counted = new LinkedHashSet<>(needed);

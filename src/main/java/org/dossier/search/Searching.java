@@ -281,8 +281,8 @@ final class Searching {
                         : new FirstByDate(found.wanted, sortInPass == SortOrder.DATE_NEWEST, snapshot.segments));
         if (recordHits) {
             found.words = words;
-            found.hits = counted.hits != null ? counted.hits : counted.hitsAmong;
-            found.hitsBits = counted.hits != null ? counted.hits : counted.hitsMeeting;
+            found.hits = counted.hits;
+            found.hitsBits = counted.hitsBits;
         }
         if (counted.sorted != null) {
             found.words = words;

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
@@ -97,7 +94,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final IndexSource source;
     private final Analyzer analyzer;
     private final FacetsConfig config;
-    private final ExecutorService executor;
+    private final SearchThreads threads;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -127,13 +124,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final RoundFailures failures = new RoundFailures(LOG, "The search index", "at the next poll");
     /** When this node last pruned the feed (System.nanoTime()); the first poll after the start prunes. */
 
-    private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
+    private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, SearchThreads threads,
                                Directory directory, IndexWriter writer, SearcherManager searchers,
                                String feed, long appliedChange, Duration searchWait) {
         this.source = source;
         this.analyzer = analyzer;
         this.config = config;
-        this.executor = executor;
+        this.threads = threads;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
@@ -209,7 +206,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             LOG.info("Built the search index of {} records in {} ms", built.documents(),
                     (System.nanoTime() - started) / 1_000_000);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(partitions(), daemonThreads());
+        SearchThreads threads = SearchThreads.of(partitions(), Runtime.getRuntime().availableProcessors());
         Directory directory = FSDirectory.open(folder);
         IndexWriter writer = null;
         try {
@@ -222,10 +219,10 @@ public final class LuceneSearchEngine implements SearchEngine {
             SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                    return new Snapshot(reader, executor, config, keptAnswers, segments);
+                    return new Snapshot(reader, threads, config, keptAnswers, segments);
                 }
             });
-            LuceneSearchEngine engine = new LuceneSearchEngine(source, analyzer, config, executor, directory, writer,
+            LuceneSearchEngine engine = new LuceneSearchEngine(source, analyzer, config, threads, directory, writer,
                     searchers, commitValue(writer, FEED_KEY), applied, searchWait);
             long behind = database.head().last() - applied;
             IndexProgress catchingUp = new LoggedProgress(LOG, "Applying the changes made while the search index was closed",
@@ -255,7 +252,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             } catch (IOException | RuntimeException closing) {
                 e.addSuppressed(closing);
             } finally {
-                executor.shutdownNow();
+                threads.shutdownNow();
             }
             if (e instanceof org.apache.lucene.store.LockObtainFailedException) {
                 throw new IndexInUseException(folder);
@@ -739,20 +736,11 @@ public final class LuceneSearchEngine implements SearchEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            executor.shutdownNow();
+            threads.shutdownNow();
         }
     }
 
     private static int partitions() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "dossier-search-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -4,11 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -92,6 +93,8 @@ final class Snapshot extends IndexSearcher {
      * without scoring every record the filters pass. Null when no answer is kept.
      */
     private final Cache<Query, FirstHits> firstHits;
+    /** The engine's search threads, which this snapshot's searches are counted by. */
+    private final SearchThreads threads;
 
     /**
      * {@code keptAnswers}: what the answers, the counts under words alone and the related records
@@ -99,9 +102,10 @@ final class Snapshot extends IndexSearcher {
      * bytes — the operator's {@code --kept-answers}, split between them; 0 keeps none. {@code segments}:
      * what the engine keeps of each segment, shared by its snapshots.
      */
-    Snapshot(IndexReader reader, Executor executor, FacetsConfig config, long keptAnswers, SegmentMemory segments)
+    Snapshot(IndexReader reader, SearchThreads threads, FacetsConfig config, long keptAnswers, SegmentMemory segments)
             throws IOException {
-        super(reader, executor);
+        super(reader, threads);
+        this.threads = threads;
         this.ordinals = Ordinals.of(reader, config);
         this.segments = segments;
         long forCounts = keptAnswers / WORD_COUNTS_SHARE;
@@ -253,6 +257,12 @@ final class Snapshot extends IndexSearcher {
     @Override
     protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
         return slices(leaves, SLICE_DOCS, 8);
+    }
+
+    /** Every search of this snapshot's (by relevance, by sort, counting): counted while it runs ({@link SearchThreads}). */
+    @Override
+    public <C extends Collector, T> T search(Query query, CollectorManager<C, T> manager) throws IOException {
+        return threads.search(() -> super.search(query, manager));
     }
 
     /**

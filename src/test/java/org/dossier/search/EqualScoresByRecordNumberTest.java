@@ -104,7 +104,7 @@ class EqualScoresByRecordNumberTest {
 
     /** The ids of every page of {@code request} one after the other, then those of its export, on an index written by {@code writing}. */
     private List<List<Integer>> pagesAndExport(Writing writing, SearchRequest request) throws IOException {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        SearchThreads threads = SearchThreads.of(2, 2);
         try (Directory directory = new ByteBuffersDirectory();
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer()))) {
             writing.into(writer);

@@ -20,8 +20,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -94,7 +92,7 @@ class FacetCounterAgainstDrillSidewaysTest {
 
     private static Directory directory;
     private static DirectoryReader reader;
-    private static ExecutorService executor;
+    private static SearchThreads executor;
     private static Snapshot snapshot;
     private static IndexSearcher plain;
     private static FacetsConfig config;
@@ -122,7 +120,7 @@ class FacetCounterAgainstDrillSidewaysTest {
         }
         reader = DirectoryReader.open(directory);
         assertTrue(reader.leaves().size() >= 3, "several segments, each numbering its values its own way");
-        executor = Executors.newFixedThreadPool(2);
+        executor = SearchThreads.of(2, 2);
         snapshot = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS, new SegmentMemory());
         plain = new IndexSearcher(reader);
         state = new DefaultSortedSetDocValuesReaderState(reader, config);

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -78,7 +76,7 @@ class FirstHitsTest {
     @Test
     void pagesFoundAmongTheWordsFirstHitsAreThePagesRankedAmongEveryRecord() throws Exception {
         SplittableRandom random = new SplittableRandom(1953);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        SearchThreads threads = SearchThreads.of(2, 2);
         try (Directory directory = new ByteBuffersDirectory();
              IndexWriter writer = written(directory, random)) {
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -149,7 +147,7 @@ class FirstHitsTest {
      */
     @Test
     void aPassOverAPhraseRanksItAsItsOwnRankingDoes() throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        SearchThreads threads = SearchThreads.of(2, 2);
         try (Directory directory = new ByteBuffersDirectory();
              IndexWriter writer = written(directory, new SplittableRandom(1953));
              DirectoryReader reader = DirectoryReader.open(writer)) {

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -26,11 +24,11 @@ import org.junit.jupiter.api.Test;
 @SameOnEveryDatabase
 class PassOverTheSnapshotsYearsTest {
 
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final SearchThreads threads = SearchThreads.of(2, 2);
 
     @AfterEach
     void stopThreads() {
-        threads.shutdown();
+        threads.shutdownNow();
     }
 
     @Test

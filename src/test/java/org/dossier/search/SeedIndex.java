@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.dossier.app.Database;
@@ -109,7 +107,7 @@ final class SeedIndex implements AutoCloseable, BeforeAllCallback, AfterAllCallb
     static final class Snapshots implements AutoCloseable {
         private final SeedIndex seeds;
         private final DirectoryReader reader;
-        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+        private final SearchThreads threads = SearchThreads.of(2, 2);
 
         private Snapshots(SeedIndex seeds, DirectoryReader reader) {
             this.seeds = seeds;

@@ -34,9 +34,10 @@ SERVER_PID=$node java bench/LoadBenchmark.java "$url" --warm 30000 2>&1 | tail -
 
 # Per kind of thread (its name's first 15 characters, as /proc gives it): switches and processor ticks.
 threads() {
+  # A thread that ends while it is read is left out (its lines incomplete).
   for task in /proc/$node/task/*; do
     echo "$(tr ' ' '_' < "$task/comm") $(awk '/^voluntary_ctxt/{v=$2} /^nonvoluntary_ctxt/{n=$2} END{print v+n}' "$task/status") $(awk '{print $14+$15}' "$task/stat")"
-  done | awk '{s[$1]+=$2; c[$1]+=$3} END{for (k in s) print k, s[k], c[k]}' | sort
+  done 2> /dev/null | awk 'NF == 3 {s[$1]+=$2; c[$1]+=$3} END{for (k in s) print k, s[k], c[k]}' | sort
 }
 threads > "$out.before"
 before=$(awk '{print $14+$15}' /proc/$node/stat)

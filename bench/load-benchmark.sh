@@ -18,8 +18,10 @@
 #   requests=N  the steady node: the mix's first N requests of the warm-up's log, asked by
 #               WARM_UP_CLIENTS (default 4) clients as fast as the node answers, the node's compiler
 #               followed as it goes (a table of its JIT's share of the node's processor time, each
-#               tenth); at 1M its compiling died down some 20,000-25,000 requests in: requests=30000
-#               measures the node as it serves for hours.
+#               tenth); at 1M requests=30000 leaves it compiling still (its JIT 7-9 % of the last
+#               tenth, some 470 methods compiled in the next minute); requests=90000 measures the node
+#               done compiling, as it serves for hours (JIT 1 %: BENCHMARKS.md, "Kept answers sized
+#               from the heap").
 #   WARM_UPS="requests=30000 short" JARS="A.jar" bench/load-benchmark.sh DB 20 100,150  # both, side by side
 #
 # JVMS: the JVM's options to compare, separated by ';', each node run with each in turn after

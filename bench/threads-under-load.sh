@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A node's threads under the load mix: serves DB and INDEX with JAR, warms it to a steady state (the mix's
-# first 30,000 warm-up requests, 4 clients as fast as it answers), then asks the load mix open-loop at RATES
+# first 30,000 warm-up requests or WARM, 4 clients as fast as it answers), then asks the load mix open-loop at RATES
 # (60 s each, bench/LoadBenchmark.java with BY_KIND and a 10 s warm-up at 50 req/s), and prints, over the
 # rates, the node's processor time and each kind of thread's switches (voluntary and not, from
 # /proc/PID/task/*/status) and processor ticks, beside LoadBenchmark's own table (in OUT.load).
@@ -8,7 +8,8 @@
 #   bench/threads-under-load.sh JAR DB INDEX RATES OUT
 #   flock /work/wt/bench.lock bench/threads-under-load.sh target/dossier.jar /tmp/1m.db /tmp/1m.index 300,350 /tmp/leg1
 #
-# PORT (default 7094) and SERVER_HEAP (default 2g) may be set; the node runs as bench/serve-node.sh runs one
+# PORT (default 7094), SERVER_HEAP (default 2g), WARM (the warm-up's requests, default 30000) and SERVE_OPTIONS
+# (more of serve's options, as bench/export-probe.sh takes them) may be set; the node runs as bench/serve-node.sh runs one
 # (-Xms and -Xmx alike, the parallel collector, --search-limit 0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,14 +24,14 @@ heap=${SERVER_HEAP:-2g}
 url=http://127.0.0.1:$port
 
 java -Xms"$heap" -Xmx"$heap" -XX:+UseParallelGC -jar "$jar" serve --db "$db" --index "$index" --host 127.0.0.1 \
-    --port "$port" --search-limit 0 > "$out.node.log" 2>&1 &
+    --port "$port" --search-limit 0 ${SERVE_OPTIONS:-} > "$out.node.log" 2>&1 &
 node=$!
 trap 'kill $node 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
   curl -sf "$url/ready" > /dev/null && break
   sleep 1
 done
-SERVER_PID=$node java bench/LoadBenchmark.java "$url" --warm 30000 2>&1 | tail -2
+SERVER_PID=$node java bench/LoadBenchmark.java "$url" --warm "${WARM:-30000}" 2>&1 | tail -2
 
 # Per kind of thread (its name's first 15 characters, as /proc gives it): switches and processor ticks.
 threads() {

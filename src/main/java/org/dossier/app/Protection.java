@@ -43,8 +43,8 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
     /** What {@code serve} uses unless told otherwise. */
     public static final int DEFAULT_SEARCH_LIMIT = 60;
 
-    /** What kept answers may weigh unless told otherwise, in MB. */
-    public static final int DEFAULT_KEPT_ANSWERS_MB = (int) (LuceneSearchEngine.DEFAULT_KEPT_ANSWERS >> 20);
+    /** What kept answers may weigh unless told otherwise, in MB: {@link #keptAnswersMbFor} this JVM's heap. */
+    public static final int DEFAULT_KEPT_ANSWERS_MB = keptAnswersMbFor(Runtime.getRuntime().maxMemory());
 
     /**
      * Exports written at once unless told otherwise: one per two processors, at least one. Why: an
@@ -157,6 +157,18 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
     public Protection withExportNice(int exportNice) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
                 keptAnswersMb, maxExports, exportWait, exportNice);
+    }
+
+    /**
+     * What kept answers may weigh by default on a heap of {@code heapBytes}, in MB: an eighth of it, and
+     * never less than the engine's own default ({@link LuceneSearchEngine#DEFAULT_KEPT_ANSWERS}, 64 MB,
+     * an eighth of the 512 MB the image and the unit give). Why grow with the heap: at a million records
+     * the load mix's answers asked again outgrow 64 MB: a node given 2 GB that kept 245 to 256 MB spent
+     * a fifth less processor time on the mix at 400 req/s and held it in seven minutes of twelve, where
+     * at 64 MB it held none of nine (BENCHMARKS.md, "Kept answers sized from the heap").
+     */
+    static int keptAnswersMbFor(long heapBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS >> 20, (heapBytes / 8) >> 20));
     }
 
     /** {@link #keptAnswersMb} in bytes. */

@@ -116,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "those answers, gzipped, may weigh three eighths of it more, beside it; "
                     + "0 keeps none, so that every search is counted as if asked for the first time on a new snapshot "
                     + "(from the segments' own tallies where a count has them) "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: an eighth of the heap (-Xmx), at least 64: ${DEFAULT-VALUE} here).")
     int keptAnswersMb = Protection.DEFAULT_KEPT_ANSWERS_MB;
 
     @Option(names = "--server-timing", description = "Send Server-Timing headers on search and record pages (for measuring).")

@@ -60,11 +60,11 @@ public final class LuceneSearchEngine implements SearchEngine {
      * What each snapshot's kept answers may weigh unless told otherwise, in bytes: an eighth of a 512
      * MB heap. Why not less: at a million records an answer weighs some 25 KB (its counts), and the
      * load mix's searches asked again came back to find their answer gone once in seven at 24 MB
-     * (some 500 answers), their page with it (BENCHMARKS.md, "Answers and pages kept"). Why not more:
-     * 128 MB cost 5 to 10 % less processor time a request on two warm nodes asked one request at a
-     * time, but under the load mix at 200 req/s a node with it missed a p99 of 100 ms in every one of
-     * five legs where the same build at 64 held it in four of five (its young collections fewer and
-     * longer: BENCHMARKS.md, "64 against 128 on the load mix").
+     * (some 500 answers), their page with it (BENCHMARKS.md, "Answers and pages kept"). {@code serve}
+     * keeps more on a larger heap, an eighth of it ({@code app.Protection}): on a 2 GB heap, warmed
+     * longer and with the parallel collector, 245 to 256 MB cost a fifth less processor time a request
+     * on the load mix than 64 (BENCHMARKS.md, "Kept answers sized from the heap"; before those, 128 had
+     * missed where 64 held: "64 against 128 on the load mix").
      */
     public static final long DEFAULT_KEPT_ANSWERS = 64L << 20;
 

@@ -168,7 +168,8 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
      * at 64 MB it held none of nine (BENCHMARKS.md, "Kept answers sized from the heap").
      */
     static int keptAnswersMbFor(long heapBytes) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS >> 20, (heapBytes / 8) >> 20));
+        long eighth = (heapBytes / 8) >> 20;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS >> 20, eighth));
     }
 
     /** {@link #keptAnswersMb} in bytes. */

@@ -92,7 +92,7 @@ class FacetCounterAgainstDrillSidewaysTest {
 
     private static Directory directory;
     private static DirectoryReader reader;
-    private static SearchThreads executor;
+    private static SearchThreads threads;
     private static Snapshot snapshot;
     private static IndexSearcher plain;
     private static FacetsConfig config;
@@ -120,8 +120,8 @@ class FacetCounterAgainstDrillSidewaysTest {
         }
         reader = DirectoryReader.open(directory);
         assertTrue(reader.leaves().size() >= 3, "several segments, each numbering its values its own way");
-        executor = SearchThreads.of(2, 2);
-        snapshot = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS, new SegmentMemory());
+        threads = SearchThreads.of(2, 2);
+        snapshot = new Snapshot(reader, threads, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS, new SegmentMemory());
         plain = new IndexSearcher(reader);
         state = new DefaultSortedSetDocValuesReaderState(reader, config);
         commonFirst = valuesByFrequency();
@@ -137,8 +137,8 @@ class FacetCounterAgainstDrillSidewaysTest {
         if (directory != null) {
             directory.close();
         }
-        if (executor != null) {
-            executor.shutdownNow();
+        if (threads != null) {
+            threads.shutdownNow();
         }
     }
 
@@ -236,7 +236,7 @@ class FacetCounterAgainstDrillSidewaysTest {
      */
     @Test
     void everyCountIsWhatDrillSidewaysCountsWithNothingKeptToo() throws IOException {
-        everyCountIsWhatDrillSidewaysCounts(new Snapshot(reader, executor, config, 0, new SegmentMemory()));
+        everyCountIsWhatDrillSidewaysCounts(new Snapshot(reader, threads, config, 0, new SegmentMemory()));
     }
 
     /**
@@ -246,7 +246,7 @@ class FacetCounterAgainstDrillSidewaysTest {
      */
     @Test
     void everyCountIsWhatDrillSidewaysCountsWithEveryQueryKeptAsBitsToo() throws IOException {
-        Snapshot cachingAll = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
+        Snapshot cachingAll = new Snapshot(reader, threads, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
                 new SegmentMemory());
         LRUQueryCache cache = new LRUQueryCache(100_000, 256L << 20, leaf -> true, Float.POSITIVE_INFINITY);
         cachingAll.setQueryCache(cache);
@@ -356,9 +356,9 @@ class FacetCounterAgainstDrillSidewaysTest {
      */
     @Test
     void aRangeOfWholeYearsCountedFromTheWordsRowsBySpanIsWhatThePassCounts() throws IOException {
-        Snapshot rowsKept = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
+        Snapshot rowsKept = new Snapshot(reader, threads, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
                 new SegmentMemory());
-        Snapshot nothingKept = new Snapshot(reader, executor, config, 0, new SegmentMemory());
+        Snapshot nothingKept = new Snapshot(reader, threads, config, 0, new SegmentMemory());
         Searching searching = new Searching(analyzer);
         QueryReader queries = new QueryReader(analyzer);
         SplittableRandom random = new SplittableRandom(1947_1958);
@@ -399,9 +399,9 @@ class FacetCounterAgainstDrillSidewaysTest {
      */
     @Test
     void theHitsOfWordsAndAValueAskedAgainWithOtherRangesAreCountedFromTheirRowsAsThePassCounts() throws IOException {
-        Snapshot rowsKept = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
+        Snapshot rowsKept = new Snapshot(reader, threads, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
                 new SegmentMemory());
-        Snapshot nothingKept = new Snapshot(reader, executor, config, 0, new SegmentMemory());
+        Snapshot nothingKept = new Snapshot(reader, threads, config, 0, new SegmentMemory());
         Searching searching = new Searching(analyzer);
         QueryReader queries = new QueryReader(analyzer);
         SplittableRandom random = new SplittableRandom(1961);

@@ -4,8 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.index.*;
 import org.apache.lucene.search.*;
 import org.apache.lucene.store.FSDirectory;
@@ -77,7 +75,8 @@ public class SmallPassBenchmark {
         DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(args[0])));
         int rounds = Integer.parseInt(args[1]);
         SegmentMemory memory = new SegmentMemory();
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> { Thread t = new Thread(r); t.setDaemon(true); return t; });
+        // Two search threads on a machine of two processors, as a node here has them.
+        SearchThreads executor = SearchThreads.of(2, 2);
         Snapshot snap = new Snapshot(reader, executor, IndexLayout.facetsConfig(), 0, memory);
         Ordinals ordinals = snap.ordinals;
         QueryReader queries = new QueryReader(new CatalogueAnalyzer());
@@ -153,6 +152,6 @@ public class SmallPassBenchmark {
                 }
             }
         }
-        executor.shutdown();
+        executor.shutdownNow();
     }
 }

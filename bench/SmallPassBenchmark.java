@@ -76,8 +76,8 @@ public class SmallPassBenchmark {
         int rounds = Integer.parseInt(args[1]);
         SegmentMemory memory = new SegmentMemory();
         // Two search threads on a machine of two processors, as a node here has them.
-        SearchThreads executor = SearchThreads.of(2, 2);
-        Snapshot snap = new Snapshot(reader, executor, IndexLayout.facetsConfig(), 0, memory);
+        SearchThreads threads = SearchThreads.of(2, 2);
+        Snapshot snap = new Snapshot(reader, threads, IndexLayout.facetsConfig(), 0, memory);
         Ordinals ordinals = snap.ordinals;
         QueryReader queries = new QueryReader(new CatalogueAnalyzer());
         System.out.println("maxDoc " + reader.maxDoc() + ", leaves " + reader.leaves().size());
@@ -152,6 +152,6 @@ public class SmallPassBenchmark {
                 }
             }
         }
-        executor.shutdownNow();
+        threads.shutdownNow();
     }
 }

@@ -386,16 +386,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             }
 
             /**
-             * Counts record {@code doc}, whose run is from {@code run} to {@code end} in the columns
+             * Counts record {@code doc}, whose run is from {@code run} to {@code to} in the columns
              * and whose years (the run's first number) are {@code years}.
              */
-            private void count(int doc, int run, int end, int years) throws IOException {
+            private void count(int doc, int run, int to, int years) throws IOException {
                 RequestFilters asked = filters;
                 int facetFilterBits = asked.facetBits;
                 int allBits = asked.allBits;
                 // A record's run is its years, then its ordinals (see FacetColumns).
                 int from = run + 1;
-                int to = end;
                 int[] ords = columnOrds;
                 boolean dated = years != FacetColumns.UNDATED;
                 int year = FacetColumns.startYear(years);
